@@ -1,0 +1,368 @@
+"""Join cue, content and speaker mention into attributions.
+
+Cue matches come from the dependency rules; each rule names a content strategy that
+reads the content span from the parse. Quotation marks then correct the span (a quote
+is never cut), and quotes that no rule reached are attached as continuations or as the
+second half of a quote split by its cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from spacy.tokens import Doc, Token
+
+from .cues import CueMatch
+from .quotes import Quote
+from .rules import RuleSet
+
+Span = tuple[int, int]  # character offsets, end exclusive
+
+# Dependents that belong to a speaker's mention; relative clauses, appositions and
+# prepositional phrases ("Gallant in his statement") are left out.
+MENTION_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod"}
+)
+MENTION_RIGHT_DEPS = frozenset({"compound", "flat", "case"})
+EDGE_PUNCT = ",;:—–-"
+CLOSING_MARKS = '”"’»«'
+CONTINUATION_RULE = "continuation-quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One content span with its cue and the local mention of its speaker."""
+
+    content: Span
+    quotes: tuple[Span, ...]
+    kind: str  # direct | indirect | mixed
+    cue: Span | None
+    lemma: str | None
+    cue_class: str | None
+    speaker: Span | None  # the local mention, as written
+    speaker_head: int | None  # token index of the mention's head word
+    rule: str
+    confidence: float
+    continues: int | None = None  # index of the attribution this one continues
+
+
+def attribute(
+    doc: Doc, cues: Sequence[CueMatch], quotes: Sequence[Quote], rules: RuleSet
+) -> list[Attribution]:
+    """All attributions of ``doc``, in text order of their content."""
+    found: dict[Span, Attribution] = {}
+    for cue_matches in _group_by_cue(cues):
+        attribution = _first_reading(doc, cue_matches, quotes, rules)
+        if attribution is None:
+            continue
+        rival = found.get(attribution.content)
+        if rival is None or (_cue_inside(rival) and not _cue_inside(attribution)):
+            found[attribution.content] = attribution
+    joined = _join_paragraph_quotes(list(found.values()), quotes)
+    joined = _attach_loose_quotes(doc, joined, quotes, rules)
+    return sorted(joined, key=lambda a: (a.content, a.cue or (0, 0)))
+
+
+def _cue_inside(attribution: Attribution) -> bool:
+    """One content, two cues: the cue outside the content is the one that reports it."""
+    cue = attribution.cue
+    return cue is not None and attribution.content[0] <= cue[0] < attribution.content[1]
+
+
+def _group_by_cue(cues: Sequence[CueMatch]) -> list[list[CueMatch]]:
+    groups: dict[int, list[CueMatch]] = {}
+    for match in cues:
+        groups.setdefault(match.head, []).append(match)
+    return [groups[head] for head in sorted(groups)]
+
+
+def _first_reading(
+    doc: Doc, matches: list[CueMatch], quotes: Sequence[Quote], rules: RuleSet
+) -> Attribution | None:
+    """The first rule (in file order) whose content strategy reads a content span."""
+    for rule_name in dict.fromkeys(m.rule.name for m in matches):
+        same_rule = [m for m in matches if m.rule.name == rule_name]
+        for speaker in dict.fromkeys(m.speaker for m in same_rule):
+            readings = [m for m in same_rule if m.speaker == speaker]
+            spans = [s for m in readings if (s := STRATEGIES[m.rule.content](doc, m, quotes))]
+            if spans:
+                return _build(doc, readings[0], spans, quotes, rules)
+    return None
+
+
+def _build(
+    doc: Doc, match: CueMatch, spans: list[Span], quotes: Sequence[Quote], rules: RuleSet
+) -> Attribution:
+    content = _snap_to_quotes(
+        (min(s[0] for s in spans), max(s[1] for s in spans)), quotes, doc.text
+    )
+    inside = tuple(
+        (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
+    )
+    head = doc[match.speaker] if match.speaker is not None else None
+    adjustments = ["pronoun-speaker"] if head is not None and head.pos_ == "PRON" else []
+    if any(not q.closed for q in quotes if (q.start, q.end) in inside):
+        adjustments.append("open-quote")
+    cue_tokens = [doc[i] for i in match.cue]
+    return Attribution(
+        content=content,
+        quotes=inside,
+        kind=_kind(content, inside, doc.text),
+        cue=(cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1])),
+        lemma=match.lemma,
+        cue_class=match.cue_class,
+        speaker=mention_span(head) if head is not None else None,
+        speaker_head=match.speaker,
+        rule=match.rule.name,
+        confidence=rules.adjust(match.rule.confidence, *adjustments),
+    )
+
+
+def mention_span(head: Token) -> Span:
+    """The speaker's mention: the head word with its name, title and determiner words."""
+    left, right = head.i, head.i
+    for child in head.lefts:
+        if child.dep_ in MENTION_LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in MENTION_RIGHT_DEPS and child.i == right + 1:
+            right = child.i
+    doc = head.doc
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+# Content strategies: each reads a content span for one cue match, or None.
+
+
+def _subtree(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    node = doc[match.content]
+    return _trimmed(doc, node.left_edge.i, node.right_edge.i + 1)
+
+
+def _quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """The quotation in the object; a cue quoted inside it is not this rule's case."""
+    node = doc[match.content]
+    if _quote_at(quotes, doc[match.head].idx):
+        return None
+    for token in node.subtree:
+        quote = _quote_at(quotes, token.idx)
+        if quote:
+            return quote.start, quote.end
+    return None
+
+
+def _following_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    cue = doc[match.head]
+    if any(child.dep_ == "ccomp" for child in cue.children):
+        return None
+    speaker = doc[match.speaker] if match.speaker is not None else None
+    position = cue.i + 1
+    if speaker is not None and speaker.i > cue.i:  # inverted: said the mayor: “…”
+        position = speaker.right_edge.i + 1
+    while position < len(doc) and doc[position].text in ":,":
+        position += 1
+    if position >= len(doc):
+        return None
+    quote = _quote_at(quotes, doc[position].idx)
+    if quote and quote.start == doc[position].idx:
+        return quote.start, quote.end
+    return None
+
+
+def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """``CONTENT, SPEAKER said`` or ``CONTENT, said SPEAKER``: the content ends at the comma."""
+    cue = doc[match.head]
+    if match.speaker is None or any(child.dep_ == "ccomp" for child in cue.children):
+        return None
+    speaker = doc[match.speaker]
+    first = min(speaker.left_edge.i, cue.i)
+    before = first - 1
+    while before >= 0 and doc[before].text in CLOSING_MARKS:
+        before -= 1
+    if before < 0 or doc[before].text not in {",", "—", "–", "--"}:
+        return None
+    sentence_start = cue.sent.start
+    quote = _quote_at(quotes, doc[first - 1].idx)
+    start = min(quote.start, doc[sentence_start].idx) if quote else doc[sentence_start].idx
+    end = doc[first - 1].idx + len(doc[first - 1]) if quote else doc[before].idx
+    if end <= start:
+        return None
+    return _strip(doc.text, start, end)
+
+
+def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """For "according to X": the clause the phrase modifies, without the phrase."""
+    phrase = doc[match.head]
+    clause = phrase.head
+    if clause.i == phrase.i:
+        return None
+    phrase_start, phrase_end = phrase.left_edge.i, phrase.right_edge.i + 1
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    if phrase_start <= start:
+        start = phrase_end
+    elif phrase_end >= end:
+        end = phrase_start
+    return _trimmed(doc, start, end)
+
+
+STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] = {
+    "subtree": _subtree,
+    "quote": _quote,
+    "following-quote": _following_quote,
+    "preceding-clause": _preceding_clause,
+    "head-clause": _head_clause,
+}
+
+
+# Span helpers
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Span | None:
+    """Token range to character span, without punctuation at its edges (quote marks stay)."""
+    while start < end and (doc[start].is_space or doc[start].text in EDGE_PUNCT):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in EDGE_PUNCT + "."):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _quote_at(quotes: Sequence[Quote], offset: int) -> Quote | None:
+    for quote in quotes:
+        if quote.start <= offset < quote.end:
+            return quote
+    return None
+
+
+def _snap_to_quotes(span: Span, quotes: Sequence[Quote], text: str) -> Span:
+    """Widen a span so that it never cuts a quotation in two."""
+    start, end = span
+    for quote in quotes:
+        if quote.start < end and start < quote.end:
+            start, end = min(start, quote.start), max(end, quote.end)
+    return _strip(text, start, end) or span
+
+
+def _kind(content: Span, quotes: tuple[Span, ...], text: str) -> str:
+    if not quotes:
+        return "indirect"
+    if quotes[0][0] == content[0] and quotes[-1][1] == content[1]:
+        between = [text[a[1] : b[0]] for a, b in pairwise(quotes)]
+        if len(quotes) == 1 or all(_is_cue_gap(gap) for gap in between):
+            return "direct"
+    return "mixed"
+
+
+def _is_cue_gap(gap: str) -> bool:
+    """Text between two quotes of one split quotation: a short cue ("she said,")."""
+    return len(gap.split()) <= 6 and "." not in gap.strip()
+
+
+# Quotes that no rule reached
+
+
+def _join_paragraph_quotes(found: list[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:
+    """A quote continued over paragraphs belongs to the attribution of any of its parts."""
+    chains: list[list[Quote]] = []
+    for quote in quotes:
+        if quote.continues and chains:
+            chains[-1].append(quote)
+        else:
+            chains.append([quote])
+    result = list(found)
+    for chain in (c for c in chains if len(c) > 1):
+        spans = [(q.start, q.end) for q in chain]
+        for index, attribution in enumerate(result):
+            if any(s in attribution.quotes for s in spans):
+                start = min(attribution.content[0], spans[0][0])
+                end = max(attribution.content[1], spans[-1][1])
+                merged = tuple(sorted({*attribution.quotes, *spans}))
+                result[index] = replace(attribution, content=(start, end), quotes=merged)
+                break
+    return result
+
+
+def _attach_loose_quotes(
+    doc: Doc, found: list[Attribution], quotes: Sequence[Quote], rules: RuleSet
+) -> list[Attribution]:
+    """Quotes outside every content: a split quote's second half, or a continuation."""
+    result = sorted(found, key=lambda a: a.content)
+    for quote in quotes:
+        if any(a.content[0] <= quote.start and quote.end <= a.content[1] for a in result):
+            continue
+        previous = [a for a in result if a.content[1] <= quote.start]
+        if not previous:
+            continue
+        last = max(previous, key=lambda a: a.content[1])
+        index = result.index(last)
+        if last.kind != "indirect" and _split_by_cue(doc, last, quote):
+            merged = (*last.quotes, (quote.start, quote.end))
+            result[index] = replace(last, content=(last.content[0], quote.end), quotes=merged)
+        elif (
+            last.kind != "indirect"
+            and last.speaker_head is not None
+            and _continues(doc, last, quote)
+        ):
+            result.append(
+                Attribution(
+                    content=(quote.start, quote.end),
+                    quotes=((quote.start, quote.end),),
+                    kind="direct",
+                    cue=None,
+                    lemma=None,
+                    cue_class=None,
+                    speaker=None,
+                    speaker_head=None,
+                    rule=CONTINUATION_RULE,
+                    confidence=rules.adjust(last.confidence, "continuation"),
+                    continues=index,
+                )
+            )
+        result.sort(key=lambda a: a.content)
+    return result
+
+
+def _split_by_cue(doc: Doc, last: Attribution, quote: Quote) -> bool:
+    """“A,” she said, “B.”: only the cue, its speaker and punctuation lie between."""
+    if last.cue is None or not (last.content[1] <= last.cue[0] and last.cue[1] <= quote.start):
+        return False
+    gap = doc.char_span(last.content[1], quote.start, alignment_mode="expand")
+    if gap is None:
+        return False
+    allowed = {*range(*_token_range(doc, last.cue)), *range(*_token_range(doc, last.speaker))}
+    return all(t.i in allowed or t.is_punct or t.is_space for t in gap if t.idx < quote.start)
+
+
+def _continues(doc: Doc, last: Attribution, quote: Quote) -> bool:
+    """The quote is its own sentence, in the sentence or paragraph after ``last``."""
+    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if first is None:
+        return False
+    sentence = first[0].sent
+    quote_is_sentence = (
+        sentence.start_char >= quote.start - 1 and sentence.end_char <= quote.end + 1
+    )
+    if not quote_is_sentence:
+        return False
+    gap = doc.text[last.content[1] : quote.start]
+    return gap.count("\n") <= 1 and len(gap.split()) <= 12
+
+
+def _token_range(doc: Doc, span: Span | None) -> tuple[int, int]:
+    if span is None:
+        return 0, 0
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return (tokens.start, tokens.end) if tokens is not None else (0, 0)

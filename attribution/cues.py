@@ -1,0 +1,79 @@
+"""Find speech cues: every match of a cue pattern from ``rules/cue_patterns.yaml``.
+
+A match binds named nodes: ``cue`` (and any further ``cue_*`` words, as the "to" of
+"according to"), ``speaker`` and, for most rules, ``content``. Which match wins, and how
+its content span is read, is decided by the next stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .rules import PatternRule, RuleSet
+
+CUE_LEXICONS = ("speech_verbs", "cue_nouns")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    rule: PatternRule
+    cue: tuple[int, ...]  # token indices of the cue words, in text order
+    speaker: int | None  # token index of the speaker's head word
+    content: int | None  # token index of the content node, when the rule binds one
+    lemma: str
+    cue_class: str
+
+    @property
+    def head(self) -> int:
+        return self.cue[0]
+
+
+class CueFinder:
+    """Holds the compiled matcher for one RuleSet and vocabulary."""
+
+    def __init__(self, vocab: Vocab, rules: RuleSet) -> None:
+        self._rules = rules
+        self._by_name = {rule.name: rule for rule in rules.patterns}
+        self._order = {rule.name: index for index, rule in enumerate(rules.patterns)}
+        self._matcher = DependencyMatcher(vocab)
+        for rule in rules.patterns:
+            self._matcher.add(rule.name, [list(rule.pattern)])
+
+    def __call__(self, doc: Doc) -> list[CueMatch]:
+        """All matches, ordered by cue position and then by rule order."""
+        found = {}
+        for match_id, tokens in self._matcher(doc):
+            match = self._to_cue(doc, match_id, tokens)
+            found[(match.rule.name, match.cue, match.speaker, match.content)] = match
+        return sorted(
+            found.values(),
+            key=lambda m: (m.head, self._order[m.rule.name], m.speaker or -1, m.content or -1),
+        )
+
+    def _to_cue(self, doc: Doc, match_id: int, tokens: list[int]) -> CueMatch:
+        rule = self._by_name[doc.vocab.strings[match_id]]
+        nodes = {node["RIGHT_ID"]: tokens[i] for i, node in enumerate(rule.pattern)}
+        cue = tuple(sorted(i for name, i in nodes.items() if name.startswith("cue")))
+        # One word: its lemma ("said" -> "say"); a phrase: its words ("according to").
+        lemma = (
+            doc[cue[0]].lemma_.lower() if len(cue) == 1 else " ".join(doc[i].lower_ for i in cue)
+        )
+        return CueMatch(
+            rule=rule,
+            cue=cue,
+            speaker=nodes.get("speaker"),
+            content=nodes.get("content"),
+            lemma=lemma,
+            cue_class=self._class_of(doc[cue[0]].lemma_.lower()),
+        )
+
+    def _class_of(self, lemma: str) -> str:
+        for lexicon in CUE_LEXICONS:
+            cue_class = self._rules.cue_class(lexicon, lemma)
+            if cue_class:
+                return cue_class
+        return "neutral"

@@ -1,0 +1,65 @@
+"""A spaCy component that presets sentence boundaries around quotes and paragraphs.
+
+The statistical parser splits sentences inside quotations ("We will win. We
+have the votes," she said.) and sometimes runs a sentence across a paragraph
+break. Both break attribution, which needs a quotation and its speech verb in
+one sentence and must never attribute across paragraphs. The parser respects
+``is_sent_start`` values set before it runs, so this component, added with
+``nlp.add_pipe("attribution_segmenter", before="parser")``, presets them:
+paragraph starts become boundaries and tokens inside a quotation cannot start
+a sentence. It stores nothing else on the doc.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from attribution.quotes import PARAGRAPH_BREAKS, Quote, find_quotes
+
+
+@Language.component("attribution_segmenter", assigns=["token.is_sent_start"])
+def segment(doc: Doc) -> Doc:
+    """Preset ``is_sent_start``: True after a paragraph break, False inside a quotation.
+
+    A paragraph break wins over a quotation because a quotation that runs on
+    into the next paragraph is already split into one quote per paragraph.
+    """
+    quotes = find_quotes(doc.text).quotes
+    next_quote = 0
+    after_break = False
+    for token in doc:
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+        else:
+            next_quote = _skip_quotes_before(quotes, next_quote, token.idx)
+            if _strictly_inside(quotes, next_quote, token.idx):
+                token.is_sent_start = False
+        after_break = after_break or _has_break(token)
+    return doc
+
+
+def _skip_quotes_before(quotes: tuple[Quote, ...], index: int, offset: int) -> int:
+    """Advance past quotes that end at or before ``offset``; tokens come in text order."""
+    while index < len(quotes) and quotes[index].end <= offset:
+        index += 1
+    return index
+
+
+def _strictly_inside(quotes: tuple[Quote, ...], index: int, offset: int) -> bool:
+    """Whether ``offset`` lies strictly between the marks of ``quotes[index]``.
+
+    The opening mark itself may start a sentence; every later token, closing
+    mark included, belongs to the sentence the quotation opened.
+    """
+    return index < len(quotes) and quotes[index].start < offset < quotes[index].end
+
+
+def _has_break(token: Token) -> bool:
+    """Whether the token, or the whitespace after it, contains a paragraph break.
+
+    spaCy keeps only a single trailing space on a word, so a newline always
+    ends up in a whitespace token of its own; both places are checked anyway.
+    """
+    return any(char in PARAGRAPH_BREAKS for char in token.text_with_ws)

@@ -1,0 +1,298 @@
+"""Resolve each attribution's local speaker mention to one canonical speaker.
+
+Pronouns go through coreference (coreferee's chains when it ran, otherwise a rule-based
+resolver), corrected by what news syntax makes clear; names are clustered across the
+whole article so that "Healey" joins "John Healey"; titles and affiliations are read
+from every mention of the person, not only the one next to the cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .attribute import Attribution, Span, mention_span
+from .rules import RuleSet
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+THING_PRONOUNS = frozenset({"it"})
+ORG_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP"})
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A canonical speaker, built up while the article is read."""
+
+    key: str
+    name: str
+    kind: str  # person | organization | group | anonymous | unknown
+    titles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    mentions: set[Span] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedSpeakers:
+    speakers: tuple[Speaker, ...]  # in order of first mention
+    of_attribution: tuple[int | None, ...]  # index into speakers, per attribution
+
+
+def resolve_speakers(
+    doc: Doc, attributions: Sequence[Attribution], rules: RuleSet, coreference: str
+) -> ResolvedSpeakers:
+    """Canonical speakers for ``attributions`` (same order), with all their mentions."""
+    people = _PersonIndex(doc, rules)
+    table: dict[str, Speaker] = {}
+    chosen: list[str | None] = []
+    for attribution in attributions:
+        if attribution.continues is not None:
+            chosen.append(chosen[attribution.continues])
+            continue
+        if attribution.speaker_head is None:
+            chosen.append(None)
+            continue
+        head = doc[attribution.speaker_head]
+        referent = _referent(doc, head, attribution, people, coreference)
+        speaker = _speaker_for(doc, referent, people, rules, table)
+        speaker.mentions.add(attribution.speaker)
+        chosen.append(speaker.key)
+    ordered = sorted(table.values(), key=lambda s: min(s.mentions))
+    position = {s.key: i for i, s in enumerate(ordered)}
+    return ResolvedSpeakers(
+        speakers=tuple(ordered),
+        of_attribution=tuple(position[k] if k else None for k in chosen),
+    )
+
+
+# Pronouns
+
+
+def _referent(
+    doc: Doc, head: Token, attribution: Attribution, people: _PersonIndex, coreference: str
+) -> Token:
+    """The token a speaker mention stands for: itself, or a pronoun's antecedent."""
+    if head.pos_ != "PRON":
+        return head
+    bound = _bound_by_reporting_verb(head)
+    if bound is not None:
+        return bound
+    if coreference == "coreferee":
+        antecedent = _coreferee_antecedent(doc, head, attribution)
+        if antecedent is not None:
+            return antecedent
+    return _rule_antecedent(doc, head, attribution, people) or head
+
+
+def _bound_by_reporting_verb(pronoun: Token) -> Token | None:
+    """ "Biden told reporters he pressed …": a reporting verb's subject binds the "he"."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if subjects and pronoun.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS:
+        return subjects[0]
+    return None
+
+
+def _coreferee_antecedent(doc: Doc, pronoun: Token, attribution: Attribution) -> Token | None:
+    resolved = doc._.coref_chains.resolve(pronoun) if doc.has_extension("coref_chains") else None
+    if not resolved:
+        return None
+    outside = [t for t in resolved if not _inside(t, attribution.content) and t.i < pronoun.i]
+    return outside[0] if len(outside) == 1 else None
+
+
+def _rule_antecedent(
+    doc: Doc, pronoun: Token, attribution: Attribution, people: _PersonIndex
+) -> Token | None:
+    """Nearest earlier candidate that agrees in number and animacy; subjects first."""
+    lower = pronoun.lower_
+    candidates = []
+    for token in reversed(doc[: pronoun.i]):
+        if _inside(token, attribution.content) or token.pos_ == "PRON":
+            continue
+        if _agrees(lower, token, people):
+            candidates.append(token)
+        if len(candidates) >= 3:
+            break
+    subjects = [t for t in candidates if t.dep_ == "nsubj"]
+    return (subjects or candidates or [None])[0]
+
+
+def _agrees(pronoun: str, token: Token, people: _PersonIndex) -> bool:
+    if pronoun in PERSON_PRONOUNS:
+        return people.is_person(token)
+    if pronoun in PLURAL_PRONOUNS:
+        return token.tag_ in {"NNS", "NNPS"} and token.dep_ == "nsubj"
+    return pronoun in THING_PRONOUNS and token.ent_type_ == "ORG" and token.dep_ == "nsubj"
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span[0] <= token.idx < span[1]
+
+
+# Names
+
+
+class _PersonIndex:
+    """Every person name in the article, clustered by surname, with their titles."""
+
+    def __init__(self, doc: Doc, rules: RuleSet) -> None:
+        self._rules = rules
+        self._heads: dict[int, tuple[str, ...]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._add(ent.root)
+        self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
+
+    def _add(self, head: Token) -> None:
+        name = name_words(head, self._rules)
+        if name:
+            self._heads[head.i] = name
+
+    def is_person(self, token: Token) -> bool:
+        return token.i in self._heads
+
+    def canonical(self, head: Token) -> tuple[str, ...] | None:
+        name = self._heads.get(head.i) or name_words(head, self._rules)
+        if not name:
+            return None
+        return self.clusters.get(name) or _surname_match(name, self.clusters)
+
+    def mentions_of(self, doc: Doc, canonical: tuple[str, ...]) -> list[Token]:
+        return [
+            doc[i]
+            for i, name in sorted(self._heads.items())
+            if self.clusters.get(name) == canonical
+        ]
+
+
+def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
+    """The name words of a mention: "Israeli Defense Minister Yoav Gallant" → Yoav Gallant."""
+    if head.pos_ != "PROPN":
+        return ()
+    titles = rules.words("title_words") | rules.words("honorifics")
+    words = [head]
+    for child in reversed(list(head.lefts)):
+        if child.i != words[0].i - 1 or child.dep_ != "compound" or child.pos_ != "PROPN":
+            break
+        if child.lower_ in titles or child.ent_type_ not in {"PERSON", ""}:
+            break
+        words.insert(0, child)
+    if any(w.lower_ in titles for w in words):
+        return ()
+    return tuple(w.text for w in words)
+
+
+def _cluster(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Map each name to the fullest compatible name; conflicting first names stay apart."""
+    canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name in names:  # longest first
+        match = _surname_match(name, canonical)
+        canonical[name] = match or name
+    return canonical
+
+
+def _surname_match(
+    name: tuple[str, ...], known: dict[tuple[str, ...], tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    fuller = {
+        target
+        for other, target in known.items()
+        if other[-1] == name[-1] and (len(name) == 1 or len(other) == 1 or other[0] == name[0])
+    }
+    return next(iter(fuller)) if len(fuller) == 1 else None
+
+
+# Speakers
+
+
+def _speaker_for(
+    doc: Doc, referent: Token, people: _PersonIndex, rules: RuleSet, table: dict[str, Speaker]
+) -> Speaker:
+    canonical = people.canonical(referent) if referent.ent_type_ in {"PERSON", ""} else None
+    if canonical:
+        key = "person:" + " ".join(canonical)
+        if key not in table:
+            table[key] = Speaker(key, " ".join(canonical), "person")
+            for token in people.mentions_of(doc, canonical):
+                _add_person_mention(table[key], token, rules)
+        _add_person_mention(table[key], referent, rules)
+        return table[key]
+    span = mention_span(referent)
+    text = doc.text[span[0] : span[1]]
+    kind = _kind_of(doc, referent, rules)
+    key = f"{kind}:{_normalise(text)}"
+    if key not in table:
+        table[key] = Speaker(key, text, kind)
+    table[key].mentions.add(span)
+    return table[key]
+
+
+def _add_person_mention(speaker: Speaker, head: Token, rules: RuleSet) -> None:
+    span = mention_span(head)
+    speaker.mentions.add(span)
+    doc = head.doc
+    name = name_words(head, rules)
+    if not name:
+        return
+    title_end = head.i - len(name) + 1
+    title_tokens = [t for t in doc[doc.char_span(*span, alignment_mode="expand").start : title_end]]
+    title = _title_text(title_tokens, rules)
+    if title and title not in speaker.titles:
+        speaker.titles.append(title)
+    for token in title_tokens:
+        if token.ent_type_ in ORG_ENTS - {"NORP"} and speaker.affiliation is None:
+            speaker.affiliation = " ".join(
+                t.text for t in title_tokens if t.ent_type_ == token.ent_type_
+            )
+            break
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t for t in child.subtree if not (t.dep_ == "det" and t.head == child)]
+            appos = doc[words[0].i : words[-1].i + 1].text.strip(" ,")
+            if appos not in speaker.titles:
+                speaker.titles.append(appos)
+
+
+def _title_text(tokens: list[Token], rules: RuleSet) -> str | None:
+    """Pre-name words that end in a title word; a possessive ("UK’s") is affiliation, not title."""
+    words = [t for t in tokens if t.dep_ not in {"poss", "case", "det"} and t.head.dep_ != "poss"]
+    titles = rules.words("title_words")
+    if words and any(t.lower_ in titles for t in words):
+        return " ".join(t.text for t in words)
+    return None
+
+
+def _kind_of(doc: Doc, head: Token, rules: RuleSet) -> str:
+    subtree_text = " " + " ".join(t.lower_ for t in head.subtree) + " "
+    if any(f" {marker} " in subtree_text for marker in rules.words("anonymity_markers")):
+        return "anonymous"
+    if head.ent_type_ in ORG_ENTS or head.lemma_.lower() in rules.words("organization_nouns"):
+        return "organization"
+    if head.ent_type_ == "PERSON":
+        return "person"
+    if head.lower_ in rules.words("anonymous") and not _has_name_modifier(head):
+        return "anonymous"
+    if head.tag_ in {"NNS", "NNPS"} or head.lower_ in rules.words("group_nouns"):
+        return "group"
+    if head.lemma_.lower() in rules.words("title_words"):
+        return "person"
+    if head.pos_ == "PROPN":
+        return "organization"
+    return "unknown"
+
+
+def _has_name_modifier(head: Token) -> bool:
+    """ "Israeli defense officials" names who they are; "officials" alone does not."""
+    return any(c.dep_ in {"amod", "compound"} for c in head.lefts)
+
+
+def _normalise(text: str) -> str:
+    words = text.lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)

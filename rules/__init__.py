@@ -1,0 +1,1 @@
+"""Rule data: lexicons, cue patterns and channel expressions (YAML), installed as package data."""
