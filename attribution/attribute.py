@@ -25,7 +25,7 @@ Span = tuple[int, int]  # character offsets, end exclusive
 MENTION_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod"}
 )
-MENTION_RIGHT_DEPS = frozenset({"compound", "flat", "case"})
+MENTION_RIGHT_DEPS = frozenset({"compound", "flat"})
 EDGE_PUNCT = ",;:—–-"
 CLOSING_MARKS = '”"’»«'
 CONTINUATION_RULE = "continuation-quote"
@@ -202,6 +202,8 @@ def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | N
         return None
     phrase_start, phrase_end = phrase.left_edge.i, phrase.right_edge.i + 1
     start, end = clause.left_edge.i, clause.right_edge.i + 1
+    while end > phrase_end and doc[end - 1].is_punct:
+        end -= 1
     if phrase_start <= start:
         start = phrase_end
     elif phrase_end >= end:

@@ -12,6 +12,7 @@ EXIT_INVALID = 1  # a document failed validation (or, later, a gate)
 EXIT_USAGE = 2  # usage, rules or model error
 EXIT_INPUT = 3  # unreadable or undecodable input
 EXIT_INTERNAL = 4  # a bug: please report it
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 MESSAGES: dict[str, str] = {
     # errors
@@ -33,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "bad-date": "--published {value}: expected a date as YYYY-MM-DD",
     "gold-invalid": "{path}: line {line}: {reason}",
     "internal": "internal error: {reason}. Please report it with the input that caused it.",
+    "interrupted": "interrupted",
     # warnings
     "coref-model-missing": (
         "coreferee's English model for {model} is not installed ({reason}); "
@@ -44,6 +46,23 @@ MESSAGES: dict[str, str] = {
     ),
     "stray-closing-quote": "closing quotation mark at offset {offset} has no opening mark",
 }
+
+
+# Exit code of each error code; codes not listed here are usage, rules or model errors.
+_EXIT_BY_CODE = {
+    "input-not-found": EXIT_INPUT,
+    "input-unreadable": EXIT_INPUT,
+    "input-not-utf8": EXIT_INPUT,
+    "json-invalid": EXIT_INVALID,
+    "schema-invalid-document": EXIT_INVALID,
+    "internal": EXIT_INTERNAL,
+    "interrupted": EXIT_INTERRUPTED,
+}
+
+
+def exit_code(code: str) -> int:
+    """The command line's exit code for an error code."""
+    return _EXIT_BY_CODE.get(code, EXIT_USAGE)
 
 
 def message(code: str, **fields: object) -> str:

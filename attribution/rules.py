@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 from spacy.lang.en import English
 from spacy.matcher import DependencyMatcher
 
-from .errors import AttributionError
+from .errors import AttributionError, message
 
 SPEECH_EXCLUDED_CLASSES = frozenset({"belief", "intent"})
 
@@ -61,6 +61,7 @@ class ChannelRule:
     preposition: str | None
     outlet: str | None
     examples: tuple[str, ...]
+    words: frozenset[str] = frozenset()  # lowercase names the object must be one of
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,7 @@ def load_rules(directory: Traversable | None = None) -> RuleSet:
             problems.append(f"{label}: top level needs one of: lexicon, rules, channels")
             continue
         for error in validators[shape].iter_errors(data):
-            problems.append(f"{label}: {_json_path(error.absolute_path)}: {error.message}")
+            problems.append(f"{label}: {_locate(data, list(error.absolute_path))}: {error.message}")
     if problems:
         _fail(problems)
     lexicons = _lexicons(raw, problems)
@@ -182,9 +183,17 @@ def _shape_of(data: dict) -> str | None:
     return None
 
 
-def _json_path(path: Any) -> str:
-    parts = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
-    return parts.lstrip(".") or "(top level)"
+def _locate(data: dict, path: list[Any]) -> str:
+    """A field path that starts at the rule's name when there is one: ``told.trigger``."""
+    if len(path) >= 2 and path[0] in ("rules", "channels") and isinstance(path[1], int):
+        item = data[path[0]][path[1]] if path[1] < len(data[path[0]]) else None
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            return ".".join([item["name"], *_json_parts(path[2:])]).replace(".[", "[")
+    return ".".join(_json_parts(path)).replace(".[", "[") or "(top level)"
+
+
+def _json_parts(path: list[Any]) -> list[str]:
+    return [f"[{p}]" if isinstance(p, int) else str(p) for p in path]
 
 
 def _lexicons(raw: dict[str, dict], problems: list[str]) -> dict[str, Lexicon]:
@@ -215,7 +224,8 @@ def _expand(value: Any, lexicons: Mapping[str, Lexicon], where: str, problems: l
     if isinstance(value, str) and value.startswith("@"):
         lexicon = lexicons.get(value[1:])
         if lexicon is None:
-            problems.append(f"{where}: lexicon '{value}' is not defined in rules/")
+            file, rule = where.split(": ", 1)
+            problems.append(message("unknown-lexicon", file=file, rule=rule, lexicon=value[1:]))
             return []
         return sorted(lexicon.words)
     if isinstance(value, dict):
@@ -263,7 +273,7 @@ def _channels(
         for item in data.get("channels", ()):
             trigger = item["trigger"]
             obj = trigger.get("object")
-            if obj and obj != "outlet" and obj.lstrip("@") not in lexicons:
+            if obj and obj not in {"outlet", "programme"} and obj.lstrip("@") not in lexicons:
                 problems.append(f"{label}: {item['name']}.trigger.object: '{obj}' is not defined")
             if not (trigger.get("noun") or trigger.get("verb") or trigger.get("preposition")):
                 problems.append(f"{label}: {item['name']}.trigger: needs noun, verb or preposition")
@@ -279,6 +289,7 @@ def _channels(
                     preposition=trigger.get("preposition"),
                     outlet=item.get("outlet"),
                     examples=tuple(item.get("examples", ())),
+                    words=frozenset(w.lower() for w in trigger.get("words", ())),
                 )
             )
     return rules

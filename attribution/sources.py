@@ -26,6 +26,22 @@ RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1}
 OUTLET_DEPS = frozenset({"compound", "poss", "nmod"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+# Participle clauses on a cue that say how the speaker spoke ("Speaking at a rally, …").
+PARTICIPLE_LEMMAS = frozenset({"speak", "talk", "write", "appear", "testify", "post", "address"})
+# Prepositions that put a channel on a cue: "in a statement", "at a rally", "on a call";
+# never "of", "about", "after", "to": "said of the report" names the topic.
+CHANNEL_PREPS = frozenset({"in", "at", "on", "during", "via", "through", "over"})
+# Cues whose direct object can be the channel itself ("told a news conference").
+OBJECT_CHANNEL_LEMMAS = frozenset({"tell", "address", "brief"})
+# "at the end of a speech", "on the sidelines of the summit": look through to the event.
+PART_NOUNS = frozenset({"end", "close", "start", "beginning", "course", "conclusion", "part"})
 
 
 @dataclass(slots=True)
@@ -109,7 +125,11 @@ def _read_source(
         source.when = doc.text[when[0] : when[1]]
         source.date = _resolve_date(source.when, published)
     source.place = source.place or _place(doc, cue, attribution)
-    if source.kind == "unspecified" and not (source.when or source.place or source.audience):
+    source.audience = source.audience or _cue_audience(cue, attribution, rules)
+    source.via = _via(cue, attribution, cue_tokens - {cue.i}, rules)
+    if source.kind == "unspecified" and not (
+        source.when or source.place or source.audience or source.via
+    ):
         return None
     return source
 
@@ -135,6 +155,19 @@ def _outside(token: Token, attribution: Attribution) -> bool:
     return not (attribution.content[0] <= token.idx < attribution.content[1])
 
 
+def _participles(cue: Token, attribution: Attribution) -> Iterator[Token]:
+    """ "Speaking at a news conference, the mayor said …": a participle clause on the cue
+    that says how the speaker spoke."""
+    for child in cue.children:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and child.lemma_.lower() in PARTICIPLE_LEMMAS
+            and _outside(child, attribution)
+        ):
+            yield child
+
+
 def _channel(
     doc: Doc, cue: Token, anchors: list[Token], attribution: Attribution, rules: RuleSet
 ) -> Source | None:
@@ -142,7 +175,7 @@ def _channel(
         if rule.verb is not None:
             found = _verb_channel(cue, attribution, rule, rules)
         elif rule.noun is not None:
-            found = _noun_channel(anchors, attribution, rule)
+            found = _noun_channel(cue, anchors, attribution, rule, rules)
         else:
             found = _prepositional_channel(cue, attribution, rule, rules)
         if found is not None:
@@ -154,71 +187,160 @@ def _channel(
 def _verb_channel(
     cue: Token, attribution: Attribution, rule: ChannelRule, rules: RuleSet
 ) -> Source | None:
-    if cue.lemma_.lower() != rule.verb:
-        return None
-    objects = [c for c in cue.children if c.dep_ in {"dobj", "dative"} and _outside(c, attribution)]
-    if rule.object is None:
-        return Source(rule.channel, outlet=rule.outlet, mentions={_span(cue, cue)})
-    for obj in objects:
-        if _object_fits(obj, rule.object, rules):
-            text = _phrase(obj)
-            source = Source(rule.channel, mentions={_span(cue, obj.right_edge)})
-            if rule.object == "outlet":
-                source.outlet = text
+    verbs = [cue]
+    if rule.preposition is not None or rule.object is not None or rule.words:
+        verbs += list(_participles(cue, attribution))
+    for verb in verbs:
+        if verb.lemma_.lower() != rule.verb:
+            continue
+        if rule.preposition is not None:
+            found = _prepositional_object(verb, attribution, rule, rules)
+            if found is not None:
+                found.mentions.add(_span(verb, verb))
+                return found
+            continue
+        if rule.object is None and not rule.words:
+            return Source(rule.channel, outlet=rule.outlet, mentions={_span(verb, verb)})
+        for obj in verb.children:
+            if obj.dep_ not in {"dobj", "dative"} or not _outside(obj, attribution):
+                continue
+            fits = _object_fits(obj, rule, rules)
+            if fits is None:
+                continue
+            source = Source(rule.channel, mentions={_span(verb, obj.right_edge)})
+            if rule.object in {"outlet", "programme"}:
+                source.outlet = fits
+            elif rule.object is not None:
+                source.audience = _noun_phrase(obj)
             else:
-                source.audience = text
+                source.outlet = rule.outlet
+                source.audience = _noun_phrase(obj)
             return source
     return None
 
 
-def _object_fits(obj: Token, wanted: str, rules: RuleSet) -> bool:
+def _object_fits(obj: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
+    """The outlet (or the object's text) when ``obj`` is what the rule wants, else None."""
+    if rule.words:
+        text = _phrase(obj)
+        bare = text.lower().removeprefix("the ")
+        if text.lower() in rule.words or bare in rule.words or obj.lower_ in rule.words:
+            return text
+        return None
+    wanted = rule.object or "outlet"
+    if wanted == "programme":
+        return _owner(obj, rules)
     if wanted == "outlet":
-        return _is_outlet(obj, rules)
-    return obj.lower_ in rules.words(wanted.lstrip("@"))
+        if _owner(obj, rules) is not None:
+            return None  # "MSNBC's Morning Joe" is a programme, not the outlet itself
+        return _phrase(obj) if _is_outlet(obj, rules) else None
+    return obj.text if obj.lower_ in rules.words(wanted.lstrip("@")) else None
+
+
+def _owner(obj: Token, rules: RuleSet) -> str | None:
+    """The outlet that owns a programme: "MSNBC's Morning Joe" → MSNBC."""
+    for child in obj.lefts:
+        if child.dep_ == "poss" and _is_outlet(child, rules):
+            return _phrase(child)
+    return None
+
+
+def _known_outlet(text: str, rules: RuleSet) -> bool:
+    known = {o.lower() for o in rules.words("outlets")}
+    lowered = text.lower()
+    return lowered in known or lowered.removeprefix("the ") in known
 
 
 def _is_outlet(token: Token, rules: RuleSet) -> bool:
-    """A proper noun in the outlets list, or an organisation the parser names as one."""
-    text = _phrase(token)
-    known = {o.lower() for o in rules.words("outlets")}
-    return text.lower() in known or (
+    """A name in the outlets list, or a proper noun the parser names as an organisation."""
+    return _known_outlet(_phrase(token), rules) or (
         token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "WORK_OF_ART"}
     )
 
 
 def _noun_channel(
-    anchors: list[Token], attribution: Attribution, rule: ChannelRule
+    cue: Token, anchors: list[Token], attribution: Attribution, rule: ChannelRule, rules: RuleSet
 ) -> Source | None:
-    for anchor in anchors:
-        for noun in _channel_nouns(anchor):
-            if noun.lemma_.lower() != rule.noun or not _outside(noun, attribution):
-                continue
-            modifiers = {c.lower_ for c in noun.lefts}
-            if rule.modifier and not (rule.modifier & modifiers):
-                continue
-            phrase = noun.head if noun.dep_ == "pobj" else noun
-            source = Source(
-                rule.channel,
-                outlet=rule.outlet,
-                mentions={_span(phrase.left_edge, phrase.right_edge)},
-            )
-            source.outlet = source.outlet or _outlet_of(noun)
-            source.audience = _audience_of(noun)
-            return source
+    for noun, phrase in _channel_nouns(cue, anchors, attribution):
+        if rule.noun not in {noun.lemma_.lower(), noun.lower_} or _is_name(noun):
+            continue
+        if not (_outside(noun, attribution) and _outside(phrase, attribution)):
+            continue
+        modifiers = {c.lower_ for c in noun.lefts}
+        if rule.modifier and not (rule.modifier & modifiers):
+            continue
+        source = Source(
+            rule.channel,
+            outlet=rule.outlet,
+            mentions={_span(phrase.left_edge, _phrase_end(noun))},
+        )
+        source.outlet = source.outlet or _outlet_of(noun, rule, rules)
+        source.audience = _audience_of(noun, rules)
+        source.place = _noun_place(noun)
+        return source
     return None
 
 
-def _channel_nouns(anchor: Token) -> Iterator[Token]:
-    """Nouns in prepositional phrases on the anchor ("in a statement", "at a rally")."""
+def _is_name(token: Token) -> bool:
+    """A proper name ("The Washington Post", "the Times"), never a channel noun; the tagger
+    may call a lowercase channel noun anything ("readout"/VERB, "op-ed"/PROPN)."""
+    capital = token.text[:1].isupper() and token.i != token.sent.start and not token.is_upper
+    return capital or (token.pos_ == "PROPN" and token.text[:1].isupper())
+
+
+def _channel_nouns(
+    cue: Token, anchors: list[Token], attribution: Attribution
+) -> Iterator[tuple[Token, Token]]:
+    """(noun, phrase head) pairs that may name the channel, nearest first: phrases on the
+    cue ("in a statement", "at a rally"), the cue's object ("told a news conference"),
+    the speaker itself ("a statement from the ministry said", "according to a readout"),
+    phrases on the speaker ("Gallant, in his statement,") and on participles
+    ("Speaking at a news conference") and on the verbs above the cue."""
+    speaker = anchors[1] if attribution.speaker_head is not None and len(anchors) > 1 else None
+    for anchor in anchors:
+        if anchor is speaker:
+            if _outside(anchor, attribution):
+                yield anchor, anchor
+            yield from _prep_nouns(anchor, {"in"})
+            continue
+        yield from _prep_nouns(anchor, None)
+        if anchor is cue:
+            if cue.lemma_.lower() in OBJECT_CHANNEL_LEMMAS:
+                for obj in cue.children:
+                    if obj.dep_ in {"dobj", "dative"}:
+                        yield obj, obj
+            for participle in _participles(cue, attribution):
+                yield from _prep_nouns(participle, None)
+
+
+def _prep_nouns(anchor: Token, prepositions: set[str] | None) -> Iterator[tuple[Token, Token]]:
+    """Nouns in prepositional phrases on the anchor, with their conjuncts, and through
+    "the end of", "the sidelines of" to the event ("at the end of a speech")."""
     for child in anchor.children:
-        if child.dep_ == "prep":
-            yield from (g for g in child.children if g.dep_ == "pobj")
+        if child.dep_ != "prep" or child.lower_ not in (prepositions or CHANNEL_PREPS):
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            for noun in (obj, *(c for c in obj.children if c.dep_ == "conj")):
+                yield noun, child
+                if noun.lemma_.lower() in PART_NOUNS:
+                    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                        yield from ((g, child) for g in of.children if g.dep_ == "pobj")
 
 
 def _prepositional_channel(
     cue: Token, attribution: Attribution, rule: ChannelRule, rules: RuleSet
 ) -> Source | None:
-    for child in cue.children:
+    for verb in (cue, *_participles(cue, attribution)):
+        found = _prepositional_object(verb, attribution, rule, rules)
+        if found is not None:
+            return found
+    return None
+
+
+def _prepositional_object(
+    verb: Token, attribution: Attribution, rule: ChannelRule, rules: RuleSet
+) -> Source | None:
+    for child in verb.children:
         if (
             child.dep_ != "prep"
             or child.lower_ != rule.preposition
@@ -226,37 +348,125 @@ def _prepositional_channel(
         ):
             continue
         for obj in (g for g in child.children if g.dep_ == "pobj"):
-            if _object_fits(obj, rule.object or "outlet", rules):
-                return Source(
-                    rule.channel, outlet=_phrase(obj), mentions={_span(child, obj.right_edge)}
-                )
+            fits = _object_fits(obj, rule, rules)
+            if fits is None:
+                continue
+            source = Source(
+                rule.channel, outlet=rule.outlet, mentions={_span(child, obj.right_edge)}
+            )
+            if rule.object and rule.object.startswith("@"):
+                source.audience = _noun_phrase(obj)
+            else:
+                source.outlet = fits
+            return source
     return None
 
 
-def _outlet_of(noun: Token) -> str | None:
-    """ "a CNN interview", "Fox News's interview", "an interview with The Associated Press"."""
+def _outlet_of(noun: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
+    """ "a CNN interview", "Fox News's interview", "an interview with The Associated Press",
+    "a post on X". Names before the noun must be known outlets ("a White House readout"
+    names no outlet), except for interviews and broadcasts."""
+    media = rule.channel in {"interview", "broadcast"}
     for child in noun.lefts:
         if child.dep_ in OUTLET_DEPS and child.pos_ == "PROPN":
-            return _phrase(child)
+            text = _phrase(child)
+            if _known_outlet(text, rules) or (media and child.ent_type_ in {"ORG", "WORK_OF_ART"}):
+                return text
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in {"with", "on"}:
+        if child.dep_ == "prep" and child.lower_ in {"with", "on", "to"}:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                if obj.dep_ != "pobj":
+                    continue
+                owner = _owner(obj, rules)
+                if owner is not None:
+                    return owner
+                if _known_outlet(_phrase(obj), rules) or (
+                    media and child.lower_ != "to" and _is_outlet(obj, rules)
+                ):
                     return _phrase(obj)
     return None
 
 
-def _audience_of(noun: Token) -> str | None:
-    """ "a speech … to a joint meeting of the US Congress": the "to" right after the noun."""
+def _audience_of(noun: Token, rules: RuleSet) -> str | None:
+    """ "a speech … to a joint meeting of the US Congress": the "to" right after the noun;
+    "a call with reporters": an audience noun after "with"."""
     after = noun.right_edge.i + 1
     candidates = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "to"]
     if after < len(noun.doc) and noun.doc[after].lower_ == "to" and noun.doc[after].dep_ == "prep":
         candidates.append(noun.doc[after])
     for prep in candidates:
         for obj in prep.children:
-            if obj.dep_ == "pobj":
+            if obj.dep_ == "pobj" and not _known_outlet(_phrase(obj), rules):
                 return noun.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    audiences = rules.words("audience_nouns")
+    for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"with", "before"}):
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lower_ in audiences:
+                return _noun_phrase(obj)
     return None
+
+
+def _cue_audience(cue: Token, attribution: Attribution, rules: RuleSet) -> str | None:
+    """ "wrote to lawmakers", "testified before senators": an audience noun on the cue."""
+    audiences = rules.words("audience_nouns")
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "before"} and _outside(prep, attribution):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ in audiences:
+                    return _noun_phrase(obj)
+    return None
+
+
+def _noun_place(noun: Token) -> str | None:
+    """ "at a rally in Ohio": a place named on the channel noun."""
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_ENTS:
+                    return _phrase(obj)
+    return None
+
+
+def _via(
+    cue: Token, attribution: Attribution, other_cues: frozenset[int], rules: RuleSet
+) -> str | None:
+    """The outlet that relayed the statement: "told CNN, according to Axios", "…, Axios
+    reported" around the cue, or the outlet itself in "Reuters reported, citing officials"."""
+    if cue.lower_ == "according":
+        return None
+    speaker = attribution.speaker_head
+    if speaker is not None and any(
+        c.dep_ == "advcl" and c.lemma_.lower() in {"cite", "quote"} for c in cue.children
+    ):
+        head = cue.doc[speaker]
+        if _known_outlet(_phrase(head), rules):
+            return _phrase(head)
+    for token in cue.sent:
+        if token.lower_ != "according" or token.i == cue.i:
+            continue
+        for to in (c for c in token.children if c.lower_ == "to"):
+            for obj in (g for g in to.children if g.dep_ == "pobj"):
+                if not _known_outlet(_phrase(obj), rules):
+                    continue
+                if _at_content_edge(token, obj, attribution):
+                    return _phrase(obj)
+    for ancestor in cue.ancestors:
+        if ancestor.i in other_cues and ancestor.lemma_.lower() in {"report", "say"}:
+            for subject in ancestor.children:
+                if subject.dep_ == "nsubj" and _known_outlet(_phrase(subject), rules):
+                    return _phrase(subject)
+            return None
+    return None
+
+
+def _at_content_edge(first: Token, last: Token, attribution: Attribution) -> bool:
+    """A phrase outside the content, or at its very start or end (", according to Axios,")."""
+    start, end = first.idx, last.idx + len(last)
+    content_start, content_end = attribution.content
+    if end <= content_start or start >= content_end:
+        return True
+    text = first.doc.text
+    return not text[content_start:start].strip(" ,") or not text[end:content_end].strip(" ,.")
 
 
 def _when(doc: Doc, anchors: list[Token], attribution: Attribution, rules: RuleSet) -> Span | None:
@@ -266,7 +476,8 @@ def _when(doc: Doc, anchors: list[Token], attribution: Attribution, rules: RuleS
         for token in _time_candidates(anchor):
             if not _outside(token, attribution):
                 continue
-            if token.ent_type_ in TIME_ENTS or token.lower_ in time_words:
+            named = [token, *(c for c in token.children if token.dep_ == "prep")]
+            if any(t.ent_type_ in TIME_ENTS or t.lower_ in time_words for t in named):
                 return _span(token.left_edge, token.right_edge)
     return None
 
@@ -285,6 +496,13 @@ def _time_candidates(anchor: Token) -> Iterator[Token]:
                     yield child
                 if grandchild.dep_ == "pobj":
                     yield from (g for g in grandchild.children if g.dep_ == "npadvmod")
+                    yield from (  # "in a statement on Friday"
+                        g
+                        for g in grandchild.children
+                        if g.dep_ == "prep"
+                        and g.lower_ == "on"
+                        and any(p.dep_ == "pobj" and p.ent_type_ in TIME_ENTS for p in g.children)
+                    )
 
 
 def _place(doc: Doc, cue: Token, attribution: Attribution) -> str | None:
@@ -297,18 +515,56 @@ def _place(doc: Doc, cue: Token, attribution: Attribution) -> str | None:
 
 
 def _resolve_date(when: str, published: dt.date | None) -> str | None:
-    """Weekday names and today/yesterday, against the publication date; never a guess."""
+    """Weekday names, today/yesterday and month-day dates, against the publication date;
+    never a guess: "last week" and "earlier" resolve to nothing."""
     if published is None:
         return None
-    words = when.lower().replace("on ", "").split()
-    if len(words) != 1:
+    words = when.lower().replace(",", " ").split()
+    if words and words[0] == "on":
+        words = words[1:]
+    if len(words) == 2 and words[1] in DAY_PARTS:
+        words = words[:1]
+    if len(words) == 1:
+        word = words[0]
+        if word in WEEKDAYS:
+            return (published + relativedelta(weekday=WEEKDAYS[word](-1))).isoformat()
+        if word in RELATIVE_DAYS:
+            return (published + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat()
         return None
-    word = words[0]
-    if word in WEEKDAYS:
-        return (published + relativedelta(weekday=WEEKDAYS[word](-1))).isoformat()
-    if word in RELATIVE_DAYS:
-        return (published + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat()
-    return None
+    return _month_day(words, published)
+
+
+def _month_day(words: list[str], published: dt.date) -> str | None:
+    """ "May 12" (the latest such day on or before publication) or "May 12, 2025"."""
+    if len(words) not in {2, 3} or words[0].rstrip(".") not in MONTHS:
+        return None
+    day = words[1].removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    if not day.isdigit() or (len(words) == 3 and not words[2].isdigit()):
+        return None
+    month = MONTHS[words[0].rstrip(".")]
+    try:
+        if len(words) == 3:
+            return dt.date(int(words[2]), month, int(day)).isoformat()
+        date = dt.date(published.year, month, int(day))
+        if date > published:
+            date = dt.date(published.year - 1, month, int(day))
+    except ValueError:
+        return None
+    return date.isoformat()
+
+
+def _noun_phrase(token: Token) -> str:
+    """The whole phrase under a noun: "the party conference", "a joint meeting of Congress"."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
+
+
+def _phrase_end(noun: Token) -> Token:
+    """The last word of a channel phrase: the noun, or its "with"/"on"/"to" phrase."""
+    last = noun
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in {"with", "on", "to", "before"}:
+            last = child.right_edge
+    return last
 
 
 def _phrase(token: Token) -> str:

@@ -1,0 +1,60 @@
+"""The rule loader: every shipped file loads; broken files fail with every problem named."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from attribution.errors import AttributionError
+from attribution.rules import load_rules
+
+from .conftest import ROOT
+
+BAD = Path(__file__).parent / "data" / "bad_rules"
+
+
+def test_shipped_rules_load():
+    rules = load_rules()
+    assert {"speech-verb-complement", "according-to"} <= {r.name for r in rules.patterns}
+    assert len(rules.channels) >= 40
+    assert rules.adjust(0.9, "pronoun-speaker") == 0.8
+
+
+def _rules_with(tmp_path: Path, bad_file: str) -> Path:
+    """The shipped rules plus one broken file, in a fresh folder."""
+    folder = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", folder, ignore=shutil.ignore_patterns("__*"))
+    shutil.copy(BAD / bad_file, folder / bad_file.replace("bad_", "zz_"))
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("bad_file", "expected"),
+    [
+        (
+            "bad_confidence.yaml",
+            ["bad-confidence.confidence: 1.4 is greater than the maximum of 1"],
+        ),
+        ("bad_lexicon.yaml", ["lexicon '@no_such_words' is not defined"]),
+        ("bad_duplicate_key.yaml", ["duplicate key 'pattern'"]),
+        ("bad_pattern.yaml", ["bad-pattern.pattern:"]),
+        ("bad_name.yaml", ["speech-verb-complement: name already used in rules/cue_patterns.yaml"]),
+        (
+            "bad_channel.yaml",
+            [
+                "bad-channel-kind.channel: 'podcast' is not one of",
+                "bad-channel-trigger.trigger: Additional properties are not allowed",
+            ],
+        ),
+    ],
+)
+def test_broken_rule_files_fail_with_every_problem(tmp_path, bad_file, expected):
+    with pytest.raises(AttributionError) as caught:
+        load_rules(_rules_with(tmp_path, bad_file))
+    assert caught.value.code == "rule-file-invalid"
+    message = str(caught.value)
+    for fragment in expected:
+        assert fragment in message
+    assert f"rules/{bad_file.replace('bad_', 'zz_')}" in message
