@@ -1,0 +1,353 @@
+"""Sources: channel, outlet, audience, time, place and relay, read by the full engine.
+
+Every sentence here is written for the test. Each case names the cue of the attribution
+it checks and the source fields expected; fields not named are not checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from attribution.sources import _resolve_date
+
+PUBLISHED = "2025-05-16"  # a Friday
+
+# (text, cue, expected source fields)
+CHANNELS = [
+    (
+        "The mayor said in a statement that the bridge would reopen.",
+        "said",
+        {"kind": "statement", "outlet": None, "audience": None},
+    ),
+    (
+        "A statement from the ministry said the border would stay closed.",
+        "said",
+        {"kind": "statement"},
+    ),
+    (
+        "The leaders agreed to meet again, according to a White House readout.",
+        "according to",
+        {"kind": "statement", "outlet": None},
+    ),
+    ("Profits doubled, the company said in a press release.", "said", {"kind": "press_release"}),
+    (
+        "The minister said in an interview with The Associated Press that taxes would fall.",
+        "said",
+        {"kind": "interview", "outlet": "The Associated Press"},
+    ),
+    (
+        "The minister said in a CNN interview that talks would resume.",
+        "said",
+        {"kind": "interview", "outlet": "CNN"},
+    ),
+    (
+        "The minister told CNN that talks would resume.",
+        "told",
+        {"kind": "interview", "outlet": "CNN", "audience": None},
+    ),
+    (
+        "The mayor told the Times that the bridge would reopen.",
+        "told",
+        {"kind": "interview", "outlet": "the Times"},
+    ),
+    (
+        "The chancellor said in a speech to the party conference that the party was united.",
+        "said",
+        {"kind": "speech", "audience": "the party conference"},
+    ),
+    (
+        "The president said at a rally in Ohio that the economy was booming.",
+        "said",
+        {"kind": "speech", "place": "Ohio"},
+    ),
+    (
+        "The spokesman told reporters that the talks had stalled.",
+        "told",
+        {"kind": "remarks", "audience": "reporters"},
+    ),
+    (
+        "The ambassador told lawmakers that the sanctions were working.",
+        "told",
+        {"kind": "remarks", "audience": "lawmakers"},
+    ),
+    (
+        "Speaking to reporters, the mayor said the bridge would reopen.",
+        "said",
+        {"kind": "remarks", "audience": "reporters"},
+    ),
+    (
+        "The governor told a news conference that schools would close.",
+        "told",
+        {"kind": "press_conference"},
+    ),
+    (
+        "Speaking at a news conference, the mayor said the bridge would reopen.",
+        "said",
+        {"kind": "press_conference"},
+    ),
+    ("The talks will continue, the spokeswoman said at a briefing.", "said", {"kind": "briefing"}),
+    (
+        "The senator said in a post on X that the vote was rigged.",
+        "said",
+        {"kind": "social_media", "outlet": "X"},
+    ),
+    (
+        "The senator tweeted that the bill was dead.",
+        "tweeted",
+        {"kind": "social_media", "outlet": "Twitter"},
+    ),
+    (
+        "The singer wrote on Facebook that the tour was cancelled.",
+        "wrote",
+        {"kind": "social_media", "outlet": "Facebook"},
+    ),
+    (
+        "The minister said on Telegram that the bridge had been hit.",
+        "said",
+        {"kind": "social_media", "outlet": "Telegram"},
+    ),
+    (
+        "She said in a letter to lawmakers that the budget was short.",
+        "said",
+        {"kind": "letter", "audience": "lawmakers"},
+    ),
+    (
+        "The senator wrote in The Washington Post that the treaty was flawed.",
+        "wrote",
+        {"kind": "letter", "outlet": "The Washington Post"},
+    ),
+    ("The report says the river is polluted.", "says", {"kind": "report"}),
+    (
+        "The river is polluted, the agency said in a report released Tuesday.",
+        "said",
+        {"kind": "report"},
+    ),
+    ("The company said in a regulatory filing that it would cut jobs.", "said", {"kind": "report"}),
+    ("The general testified that the troops were ready.", "testified", {"kind": "testimony"}),
+    (
+        "The general told the committee that the troops were ready.",
+        "told",
+        {"kind": "testimony", "audience": "the committee"},
+    ),
+    (
+        "Prosecutors said in court filings that the defendant had lied.",
+        "said",
+        {"kind": "court_filing"},
+    ),
+    (
+        "The defendant hid the money abroad, according to court documents.",
+        "according to",
+        {"kind": "court_filing"},
+    ),
+    (
+        "On a call with reporters, the official said the strikes would continue.",
+        "said",
+        {"kind": "call", "audience": "reporters"},
+    ),
+    (
+        "Sales had risen, the chief executive told analysts on a conference call.",
+        "told",
+        {"kind": "call"},
+    ),
+    ("The company said in an email that the outage had been fixed.", "said", {"kind": "email"}),
+    ("The spokesman emailed that the company would appeal.", "emailed", {"kind": "email"}),
+    (
+        "The senator said on Fox News that the deal was bad.",
+        "said",
+        {"kind": "broadcast", "outlet": "Fox News"},
+    ),
+    (
+        "The senator told MSNBC's Morning Joe that the deal was bad.",
+        "told",
+        {"kind": "broadcast", "outlet": "MSNBC"},
+    ),
+    (
+        "The senator said on CBS's Face the Nation that the deal was bad.",
+        "said",
+        {"kind": "broadcast", "outlet": "CBS"},
+    ),
+    (
+        "Appearing on CNN, the senator said the deal was bad.",
+        "said",
+        {"kind": "broadcast", "outlet": "CNN"},
+    ),
+    (
+        "The host said on his radio show that the election had been stolen.",
+        "said",
+        {"kind": "broadcast"},
+    ),
+    (
+        "The chancellor said in Davos that growth would slow.",
+        "said",
+        {"kind": "unspecified", "place": "Davos"},
+    ),
+]
+
+TIMES = [
+    (
+        "The mayor said in a statement on Friday that the bridge would reopen.",
+        "said",
+        {"kind": "statement", "when": "on Friday", "date": "2025-05-16"},
+    ),
+    (
+        "The bridge will reopen, the mayor said in a statement Monday.",
+        "said",
+        {"kind": "statement", "when": "Monday", "date": "2025-05-12"},
+    ),
+    (
+        "The mayor said Thursday night that the bridge would reopen.",
+        "said",
+        {"kind": "unspecified", "when": "Thursday night", "date": "2025-05-15"},
+    ),
+    (
+        "The mayor said yesterday that the bridge would reopen.",
+        "said",
+        {"when": "yesterday", "date": "2025-05-15"},
+    ),
+    (
+        "The mayor said last week that the bridge would reopen.",
+        "said",
+        {"when": "last week", "date": None},
+    ),
+    (
+        "The mayor said on May 12 that the bridge would reopen.",
+        "said",
+        {"when": "on May 12", "date": "2025-05-12"},
+    ),
+]
+
+VIA = [
+    ("The minister told CNN, according to Axios, that talks would resume.", "told",
+     {"kind": "interview", "outlet": "CNN", "via": "Axios"}),
+    ("The minister told CNN that talks would resume, according to Axios.", "told",
+     {"kind": "interview", "outlet": "CNN", "via": "Axios"}),
+    ("The minister told CNN that talks would resume, Axios reported.", "told",
+     {"kind": "interview", "outlet": "CNN", "via": "Axios"}),
+    ("The company is near bankruptcy, Reuters reported, citing two officials.", "reported",
+     {"via": "Reuters"}),
+    ("The mayor said in a statement that the bridge would reopen.", "said", {"via": None}),
+]  # fmt: skip
+
+# Sentences with a cue but no channel outside the content: source null or unspecified.
+NO_CHANNEL = [
+    "He said he had pressed the leader in a call to end the strikes.",
+    "The mayor said the bridge would reopen.",
+    "The minister said that the statement had been misquoted.",
+    "Asked about the report, the coach said it was unfair.",
+    "The senator said after the speech that the vote would be close.",
+    "The lawyer said the lawsuit would be dropped.",
+    "The ministry denied that it had received a letter from the rebels.",
+    "The Washington Post said the documents were authentic.",
+    "Officials said the interview had been cancelled.",
+    "The company said it would post its results on Friday.",
+    "The governor said she had watched the rally on television.",
+    "The teacher said the students had tweeted insults at the principal.",
+    "Analysts said the hearing would be postponed.",
+    "The spokesman said the email was fake.",
+    "The general said the troops had testified about the raid.",
+    "The mayor warned that the briefing notes were wrong.",
+    "Responding to the interview, the coach said he would not resign.",
+]  # fmt: skip
+
+
+def _source_of(document: dict, cue: str) -> dict | None:
+    sources = {s["id"]: s for s in document["sources"]}
+    for attribution in document["attributions"]:
+        if attribution["cue"] and attribution["cue"]["text"] == cue:
+            return sources.get(attribution["source"]) if attribution["source"] else None
+    raise AssertionError(f"no attribution with cue {cue!r}: {document['attributions']}")
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), CHANNELS + TIMES + VIA)
+def test_source_fields(attributor, text: str, cue: str, expected: dict) -> None:
+    source = _source_of(attributor.attribute(text, published=PUBLISHED), cue)
+    assert source is not None, text
+    assert {k: source[k] for k in expected} == expected
+
+
+def test_every_source_kind_has_a_case() -> None:
+    kinds = {expected["kind"] for _, _, expected in CHANNELS}
+    assert kinds == {
+        "statement", "press_release", "interview", "speech", "remarks", "press_conference",
+        "briefing", "social_media", "letter", "report", "testimony", "court_filing", "call",
+        "email", "broadcast", "unspecified",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NO_CHANNEL)
+def test_no_channel(attributor, text: str) -> None:
+    document = attributor.attribute(text, published=PUBLISHED)
+    assert document["attributions"], text
+    sources = {s["id"]: s for s in document["sources"]}
+    for attribution in document["attributions"]:
+        source = sources.get(attribution["source"]) if attribution["source"] else None
+        assert source is None or source["kind"] == "unspecified", (text, source)
+
+
+def test_no_date_without_published(attributor) -> None:
+    document = attributor.attribute("The bridge will reopen, the mayor said in a statement Monday.")
+    (source,) = document["sources"]
+    assert (source["when"], source["date"]) == ("Monday", None)
+
+
+def test_same_utterance_shares_a_source(attributor) -> None:
+    text = (
+        "The bridge will reopen, the mayor said in a statement Friday. "
+        "The tolls will fall, the mayor added in his statement Friday."
+    )
+    document = attributor.attribute(text, published=PUBLISHED)
+    ids = [a["source"] for a in document["attributions"]]
+    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    assert len(document["sources"]) == 1
+    assert len(document["sources"][0]["mentions"]) == 2
+
+
+def test_continuation_quote_shares_the_source(attributor) -> None:
+    text = '"The bridge will reopen," the mayor said in a statement. "The tolls will fall."'
+    document = attributor.attribute(text, published=PUBLISHED)
+    ids = [a["source"] for a in document["attributions"]]
+    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+
+
+def test_different_statements_get_different_sources(attributor) -> None:
+    text = (
+        "The bridge will reopen, the mayor said in a statement Monday. "
+        "The tolls will fall, the mayor said in a statement Wednesday."
+    )
+    document = attributor.attribute(text, published=PUBLISHED)
+    ids = [a["source"] for a in document["attributions"]]
+    assert len(ids) == 2 and None not in ids and ids[0] != ids[1]
+    assert [s["date"] for s in document["sources"]] == ["2025-05-12", "2025-05-14"]
+
+
+def test_different_channels_get_different_sources(attributor) -> None:
+    text = (
+        "The bridge will reopen, the mayor said in a statement. "
+        "The tolls will fall, the mayor told reporters."
+    )
+    document = attributor.attribute(text, published=PUBLISHED)
+    ids = [a["source"] for a in document["attributions"]]
+    assert len(ids) == 2 and None not in ids and ids[0] != ids[1]
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("Friday", "2025-05-16"),  # the publication day itself
+        ("on Saturday", "2025-05-10"),
+        ("Monday morning", "2025-05-12"),
+        ("today", "2025-05-16"),
+        ("yesterday", "2025-05-15"),
+        ("May 12", "2025-05-12"),
+        ("on June 3", "2024-06-03"),  # after publication: the year before
+        ("March 3, 2024", "2024-03-03"),
+        ("last week", None),
+        ("earlier this month", None),
+        ("Feb 30", None),
+    ],
+)
+def test_resolve_date(when: str, expected: str | None) -> None:
+    assert _resolve_date(when, dt.date(2025, 5, 16)) == expected
+    assert _resolve_date(when, None) is None
