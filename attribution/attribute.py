@@ -8,6 +8,7 @@ second half of a quote split by its cue.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -57,12 +58,19 @@ def attribute(
         attribution = _first_reading(doc, cue_matches, quotes, rules)
         if attribution is None:
             continue
+        if _cue_quoted(attribution):
+            continue  # a verb inside a quotation cannot report the quotation itself
         rival = found.get(attribution.content)
         if rival is None or (_cue_inside(rival) and not _cue_inside(attribution)):
             found[attribution.content] = attribution
     joined = _join_paragraph_quotes(list(found.values()), quotes)
     joined = _attach_loose_quotes(doc, joined, quotes, rules)
     return sorted(joined, key=lambda a: (a.content, a.cue or (0, 0)))
+
+
+def _cue_quoted(attribution: Attribution) -> bool:
+    cue = attribution.cue
+    return cue is not None and any(start <= cue[0] < end for start, end in attribution.quotes)
 
 
 def _cue_inside(attribution: Attribution) -> bool:
@@ -101,23 +109,42 @@ def _build(
     inside = tuple(
         (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
     )
-    head = doc[match.speaker] if match.speaker is not None else None
+    head = _name_head(doc[match.speaker]) if match.speaker is not None else None
     adjustments = ["pronoun-speaker"] if head is not None and head.pos_ == "PRON" else []
     if any(not q.closed for q in quotes if (q.start, q.end) in inside):
         adjustments.append("open-quote")
     cue_tokens = [doc[i] for i in match.cue]
+    cue_start = cue_tokens[0].idx
+    while (
+        _is_quote_mark(doc.text[cue_start])
+        and cue_start < cue_tokens[0].idx + len(cue_tokens[0]) - 1
+    ):
+        cue_start += 1  # ”― is one token: the cue is the dash, not the closing mark
     return Attribution(
         content=content,
         quotes=inside,
         kind=_kind(content, inside, doc.text),
-        cue=(cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1])),
+        cue=(cue_start, cue_tokens[-1].idx + len(cue_tokens[-1])),
         lemma=match.lemma,
         cue_class=match.cue_class,
         speaker=mention_span(head) if head is not None else None,
-        speaker_head=match.speaker,
+        speaker_head=head.i if head is not None else None,
         rule=match.rule.name,
         confidence=rules.adjust(match.rule.confidence, *adjustments),
     )
+
+
+def _name_head(token: Token) -> Token:
+    """ "― Carla Sanchez": the pattern binds "Carla"; the mention's head is "Sanchez"."""
+    while (
+        token.dep_ in {"compound", "flat"} and token.head.pos_ == "PROPN" and token.head.i > token.i
+    ):
+        token = token.head
+    return token
+
+
+def _is_quote_mark(char: str) -> bool:
+    return char == '"' or unicodedata.category(char) in {"Pi", "Pf"}
 
 
 def mention_span(head: Token) -> Span:
@@ -185,13 +212,38 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
         before -= 1
     if before < 0 or doc[before].text not in {",", "—", "–", "--"}:
         return None
+    if not _ends_sentence(doc, cue, speaker, quotes):
+        return None
     sentence_start = cue.sent.start
+    if not any(t.pos_ in {"VERB", "AUX"} for t in doc[sentence_start:before]):
+        return None  # "At Monday's debate, Trump said …": a fronted phrase is no content
     quote = _quote_at(quotes, doc[first - 1].idx)
     start = min(quote.start, doc[sentence_start].idx) if quote else doc[sentence_start].idx
     end = doc[first - 1].idx + len(doc[first - 1]) if quote else doc[before].idx
     if end <= start:
         return None
     return _strip(doc.text, start, end)
+
+
+def _ends_sentence(doc: Doc, cue: Token, speaker: Token, quotes: Sequence[Quote]) -> bool:
+    """After cue and speaker, only the cue's own modifiers ("said Friday in a statement")."""
+    last = max(cue.i, speaker.right_edge.i)
+    for token in doc[last + 1 : cue.sent.end]:
+        if _quote_at(quotes, token.idx):
+            return False
+        if not (token.is_punct or token.is_space or cue in token.ancestors):
+            return False
+    return True
+
+
+def _preceding_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """“…” — Name: the quotation that ends right before the dash."""
+    dash = doc[match.head]  # may carry the closing mark: “…”―
+    before = doc.text[: dash.idx + len(dash.text)].rstrip().rstrip("—―–-").rstrip()
+    for quote in quotes:
+        if quote.end == len(before):
+            return quote.start, quote.end
+    return None
 
 
 def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
@@ -211,12 +263,24 @@ def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | N
     return _trimmed(doc, start, end)
 
 
+def _object_and_complement(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "urged residents to leave": from the object before the infinitive to its end."""
+    complement = doc[match.content]
+    start = complement.left_edge.i
+    for child in doc[match.head].children:
+        if child.dep_ == "dobj" and child.i < complement.i:
+            start = min(start, child.left_edge.i)
+    return _trimmed(doc, start, complement.right_edge.i + 1)
+
+
 STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] = {
     "subtree": _subtree,
     "quote": _quote,
     "following-quote": _following_quote,
     "preceding-clause": _preceding_clause,
     "head-clause": _head_clause,
+    "preceding-quote": _preceding_quote,
+    "object-and-complement": _object_and_complement,
 }
 
 
@@ -360,7 +424,11 @@ def _continues(doc: Doc, last: Attribution, quote: Quote) -> bool:
     if not quote_is_sentence:
         return False
     gap = doc.text[last.content[1] : quote.start]
-    return gap.count("\n") <= 1 and len(gap.split()) <= 12
+    if gap.count("\n") > 1:
+        return False
+    anchor = max(last.content[1], last.cue[1] if last.cue else 0)
+    previous = [s for s in doc.sents if s.end_char <= sentence.start_char and s.text.strip()]
+    return bool(previous) and previous[-1].start_char <= anchor <= previous[-1].end_char + 1
 
 
 def _token_range(doc: Doc, span: Span | None) -> tuple[int, int]:

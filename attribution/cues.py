@@ -7,9 +7,10 @@ its content span is read, is decided by the next stage.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher
+from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -39,24 +40,39 @@ class CueFinder:
         self._rules = rules
         self._by_name = {rule.name: rule for rule in rules.patterns}
         self._order = {rule.name: index for index, rule in enumerate(rules.patterns)}
-        self._matcher = DependencyMatcher(vocab)
+        self._trees = DependencyMatcher(vocab)
+        self._runs = Matcher(vocab)
         for rule in rules.patterns:
-            self._matcher.add(rule.name, [list(rule.pattern)])
+            matcher = self._runs if rule.kind == "token" else self._trees
+            matcher.add(rule.name, [list(rule.pattern)])
 
     def __call__(self, doc: Doc) -> list[CueMatch]:
         """All matches, ordered by cue position and then by rule order."""
         found = {}
-        for match_id, tokens in self._matcher(doc):
-            match = self._to_cue(doc, match_id, tokens)
+        for match_id, nodes in self._matches(doc):
+            match = self._to_cue(doc, match_id, nodes)
             found[(match.rule.name, match.cue, match.speaker, match.content)] = match
         return sorted(
             found.values(),
             key=lambda m: (m.head, self._order[m.rule.name], m.speaker or -1, m.content or -1),
         )
 
-    def _to_cue(self, doc: Doc, match_id: int, tokens: list[int]) -> CueMatch:
+    def _matches(self, doc: Doc) -> Iterator[tuple[int, dict[str, int]]]:
+        """(rule id, node name → token index) for both kinds of pattern."""
+        for match_id, tokens in self._trees(doc):
+            rule = self._by_name[doc.vocab.strings[match_id]]
+            yield match_id, {node["RIGHT_ID"]: tokens[i] for i, node in enumerate(rule.pattern)}
+        for match_id, start, _end, alignment in self._runs(doc, with_alignments=True):
+            rule = self._by_name[doc.vocab.strings[match_id]]
+            nodes: dict[str, int] = {}
+            for offset, element in enumerate(alignment):
+                nodes[rule.nodes[element]] = (
+                    start + offset
+                )  # a repeated element keeps its last token
+            yield match_id, nodes
+
+    def _to_cue(self, doc: Doc, match_id: int, nodes: dict[str, int]) -> CueMatch:
         rule = self._by_name[doc.vocab.strings[match_id]]
-        nodes = {node["RIGHT_ID"]: tokens[i] for i, node in enumerate(rule.pattern)}
         cue = tuple(sorted(i for name, i in nodes.items() if name.startswith("cue")))
         # One word: its lemma ("said" -> "say"); a phrase: its words ("according to").
         lemma = (

@@ -13,10 +13,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from attribution.attribute import CONTINUATION_RULE
 from attribution.errors import AttributionError
 
 __all__ = [
@@ -704,6 +705,7 @@ class Report:
 class _Pred:
     start: int
     end: int
+    ranges: tuple[tuple[int, int], ...]  # content, plus the continuations joined to it
     kind: str | None
     cue: tuple[int, int] | None
     cue_text: str
@@ -729,11 +731,20 @@ def _parse_predictions(doc: Mapping[str, Any], text: str) -> tuple[list[_Pred], 
     sources = {s.get("id"): s for s in doc.get("sources") or [] if isinstance(s, dict)}
     preds: list[_Pred] = []
     invalid = 0
+    heads: dict[tuple[Any, Any], int] = {}  # (speaker, source) -> index of its last attribution
     for att in doc.get("attributions") or []:
         content = _span_of(att.get("content") if isinstance(att, dict) else None, len(text))
         if content is None:
             invalid += 1
             continue
+        chain = (att.get("speaker"), att.get("source"))
+        if att.get("rule") == CONTINUATION_RULE and chain in heads:
+            head = preds[heads[chain]]
+            preds[heads[chain]] = replace(
+                head, end=max(head.end, content[1]), ranges=(*head.ranges, content)
+            )
+            continue
+        heads[chain] = len(preds)
         cue = _span_of(att.get("cue"), len(text))
         cue_obj = att.get("cue") if isinstance(att.get("cue"), dict) else {}
         lemma = cue_obj.get("lemma")
@@ -745,6 +756,7 @@ def _parse_predictions(doc: Mapping[str, Any], text: str) -> tuple[list[_Pred], 
             _Pred(
                 start=content[0],
                 end=content[1],
+                ranges=(content,),
                 kind=att.get("kind") if isinstance(att.get("kind"), str) else None,
                 cue=cue,
                 cue_text=text[cue[0] : cue[1]] if cue else "",
@@ -800,7 +812,7 @@ def _score_subset(
     acc.n_pred += len(preds)
     g_ranges = [q.content.fragments for q in gold]
     g_tokens = [tokens.of(r) for r in g_ranges]
-    p_ranges: list[Ranges] = [((p.start, p.end),) for p in preds]
+    p_ranges: list[Ranges] = [p.ranges for p in preds]
     p_tokens = [tokens.of(r) for r in p_ranges]
 
     exact_pairs = [

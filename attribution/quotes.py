@@ -66,7 +66,10 @@ class QuoteScan:
 
 _DOUBLE_MARKS: Final = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'  # " “ ” „ ‟ « »
 _SINGLE_MARKS: Final = "'\u2018\u2019\u201a\u2039\u203a"  # ' ‘ ’ ‚ ‹ ›
-_MARK_RE: Final = re.compile("[" + re.escape(_DOUBLE_MARKS + _SINGLE_MARKS) + "]")
+#: Two-character double marks of typewriter and TeX-style copy (''…'' and ``…''), read as
+#: the one-character mark with the same role; tried before the single characters.
+_DOUBLE_DIGRAPHS: Final[dict[str, str]] = {"''": '"', "``": "\u201c"}
+_MARK_RE: Final = re.compile("''|``|[" + re.escape(_DOUBLE_MARKS + _SINGLE_MARKS) + "]")
 
 #: For each opening mark, the marks that may close it. Mixed pairs such as
 #: “…" occur in edited copy and are accepted rather than left unbalanced.
@@ -207,12 +210,13 @@ def _scan(text: str, start: int, end: int, carried: _Open | None) -> _ParagraphS
     result = _ParagraphScan()
     stack: list[_Open] = [carried] if carried is not None else []
     for match in _MARK_RE.finditer(text, start, end):
-        pos = match.start()
-        mark = text[pos]
+        pos, mark = match.start(), match.group()
         before = text[pos - 1] if pos > start else None
-        after = text[pos + 1] if pos + 1 < end else None
-        if mark in _DOUBLE_MARKS:
-            _double(mark, pos, before, after, stack, result)
+        after = text[match.end()] if match.end() < end else None
+        if mark in _DOUBLE_DIGRAPHS:
+            _double(_DOUBLE_DIGRAPHS[mark], pos, match.end(), before, after, stack, result)
+        elif mark in _DOUBLE_MARKS:
+            _double(mark, pos, pos + 1, before, after, stack, result)
         elif stack:
             _single(mark, pos, before, after, stack)
     if stack:
@@ -225,6 +229,7 @@ def _scan(text: str, start: int, end: int, carried: _Open | None) -> _ParagraphS
 def _double(
     mark: str,
     pos: int,
+    mark_end: int,
     before: str | None,
     after: str | None,
     stack: list[_Open],
@@ -239,7 +244,7 @@ def _double(
         opener = stack[target]
         del stack[target:]
         if not stack:
-            result.spans.append((opener.pos, pos + 1, True))
+            result.spans.append((opener.pos, mark_end, True))
     else:
         result.warnings.append((pos, "stray-closing-quote"))
 

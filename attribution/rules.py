@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 from spacy.lang.en import English
-from spacy.matcher import DependencyMatcher
+from spacy.matcher import DependencyMatcher, Matcher
 
 from .errors import AttributionError, message
 
@@ -40,9 +40,11 @@ class PatternRule:
     """A named dependency pattern that finds a cue, its speaker and its content."""
 
     name: str
+    kind: str  # "dependency" (DependencyMatcher) or "token" (Matcher)
     confidence: float
     description: str
-    pattern: tuple[Mapping[str, Any], ...]  # spaCy DependencyMatcher format, lexicons expanded
+    pattern: tuple[Mapping[str, Any], ...]  # spaCy matcher format, lexicons expanded
+    nodes: tuple[str, ...]  # token patterns: the node name of each element
     content: str  # strategy name, see attribute.py
     examples: tuple[Mapping[str, Any], ...]
 
@@ -240,7 +242,11 @@ def _patterns(
 ) -> tuple[list[PatternRule], dict[str, float]]:
     rules: list[PatternRule] = []
     adjustments: dict[str, float] = {}
-    matcher = DependencyMatcher(English().vocab, validate=True)
+    vocab = English().vocab
+    matchers = {
+        "dependency": DependencyMatcher(vocab, validate=True),
+        "token": Matcher(vocab, validate=True),
+    }
     for label, data in raw.items():
         if "rules" not in data:
             continue
@@ -248,16 +254,21 @@ def _patterns(
         for item in data["rules"]:
             where = f"{label}: {item['name']}"
             pattern = _expand(item["pattern"], lexicons, f"{where}.pattern", problems)
+            nodes = tuple(item.get("nodes", ()))
+            if (item["kind"] == "token") != bool(nodes) or (nodes and len(nodes) != len(pattern)):
+                problems.append(f"{where}.nodes: token patterns name each element; others none")
             try:
-                matcher.add(item["name"], [pattern])
+                matchers[item["kind"]].add(item["name"], [pattern])
             except (ValueError, KeyError) as err:
                 problems.append(f"{where}.pattern: {' '.join(str(err).split())}")
             rules.append(
                 PatternRule(
                     name=item["name"],
+                    kind=item["kind"],
                     confidence=float(item["confidence"]),
                     description=item["description"],
                     pattern=tuple(pattern),
+                    nodes=nodes,
                     content=item["content"],
                     examples=tuple(item.get("examples", ())),
                 )

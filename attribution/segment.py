@@ -6,11 +6,14 @@ break. Both break attribution, which needs a quotation and its speech verb in
 one sentence and must never attribute across paragraphs. The parser respects
 ``is_sent_start`` values set before it runs, so this component, added with
 ``nlp.add_pipe("attribution_segmenter", before="parser")``, presets them:
-paragraph starts become boundaries and tokens inside a quotation cannot start
-a sentence. It stores nothing else on the doc.
+paragraph starts become boundaries, a wire dateline ("ALVANE, Norway (AP) —")
+ends before the story's first sentence, and tokens inside a quotation cannot
+start a sentence. It stores nothing else on the doc.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -26,10 +29,11 @@ def segment(doc: Doc) -> Doc:
     into the next paragraph is already split into one quote per paragraph.
     """
     quotes = find_quotes(doc.text).quotes
+    story_starts = _after_datelines(doc.text)
     next_quote = 0
     after_break = False
     for token in doc:
-        if after_break and not token.is_space:
+        if (after_break and not token.is_space) or token.idx in story_starts:
             token.is_sent_start = True
             after_break = False
         else:
@@ -38,6 +42,18 @@ def segment(doc: Doc) -> Doc:
                 token.is_sent_start = False
         after_break = after_break or _has_break(token)
     return doc
+
+
+# A dateline opens a paragraph: a place in capitals, an optional region, an optional
+# agency in brackets, then a dash. "KESTREL FALLS, Ore. (AP) — The governor said …"
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'’ -]+(?:, [A-Z][\w.' ]+)?(?: \([A-Za-z .]+\))?[ \t]*[—–-]{1,2}[ \t]*"
+)
+
+
+def _after_datelines(text: str) -> frozenset[int]:
+    """Offsets where a story sentence starts right after a dateline."""
+    return frozenset(match.end() for match in _DATELINE.finditer(text))
 
 
 def _skip_quotes_before(quotes: tuple[Quote, ...], index: int, offset: int) -> int:

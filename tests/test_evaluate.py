@@ -576,3 +576,58 @@ def test_report_dict_is_deterministic_json(tmp_path):
         "subsets",
     ]
     assert list(r1["subsets"]["all"])[:3] == ["n_gold", "n_predicted", "content_exact"]
+
+
+def test_continuation_is_joined_to_the_quote_it_continues(tmp_path):
+    """Gold has one discontinuous content; the engine emits quote + continuation."""
+    text = "“We are ready,” said Ana Ruiz. “The ferries run Monday.” The harbour was quiet."
+    first, second = (0, 15), (31, 56)
+    gold_line = {
+        "id": "g1",
+        "text": text,
+        "quotes": [
+            {
+                "id": "q1",
+                "content": {
+                    "start": 0,
+                    "end": 56,
+                    "text": text[0:56],
+                    "fragments": [
+                        {"start": a, "end": b, "text": text[a:b]} for a, b in (first, second)
+                    ],
+                },
+                "speaker": {"start": 21, "end": 29, "text": "Ana Ruiz"},
+                "cue": {"start": 16, "end": 20, "text": "said"},
+                "type": "direct",
+                "has_source": True,
+            }
+        ],
+    }
+    gold_file = tmp_path / "gold.jsonl"
+    gold_file.write_text(json.dumps(gold_line), encoding="utf-8")
+
+    def attribution(span, rule, cue):
+        return {
+            "content": {"start": span[0], "end": span[1], "text": text[span[0] : span[1]]},
+            "kind": "direct",
+            "cue": cue,
+            "speaker": "s1",
+            "speaker_mention": {"start": 21, "end": 29, "text": "Ana Ruiz"},
+            "source": None,
+            "rule": rule,
+        }
+
+    cue = {"start": 16, "end": 20, "text": "said", "lemma": "say"}
+    predicted = {
+        "g1": {
+            "speakers": [{"id": "s1", "name": "Ana Ruiz"}],
+            "sources": [],
+            "attributions": [
+                attribution(first, "speech-verb-after-content", cue),
+                attribution(second, "continuation-quote", None),
+            ],
+        }
+    }
+    report = report_to_dict(score(read_gold(gold_file), predicted, frozenset({"say"})))
+    overlap = report["subsets"]["all"]["content_overlap"]
+    assert (overlap["precision"], overlap["recall"]) == (1.0, 1.0)

@@ -37,6 +37,19 @@ CASES: list[tuple[str, str, list[tuple[str, bool, bool]], list[str]]] = [
         [("“He kept saying “later” all week,”", True, False)],
         [],
     ),
+    # two-character marks of typewriter and TeX-style copy
+    (
+        "two-apostrophes",
+        "''It's late,'' the porter said. ''We close at nine.''",
+        [("''It's late,''", True, False), ("''We close at nine.''", True, False)],
+        [],
+    ),
+    (
+        "backticks-and-apostrophes",
+        "He wrote ``the tide is out'' on the board, and the Smiths' boat stayed.",
+        [("``the tide is out''", True, False)],
+        [],
+    ),
     # straight
     (
         "straight",
@@ -307,9 +320,9 @@ def test_offsets_include_the_marks(text: str) -> None:
         assert span == span.strip()
         assert "\n" not in span
         if quote.closed:
-            assert span[-1] in CLOSING_MARKS
+            assert span[-1] in CLOSING_MARKS or span.endswith("''")
         if not quote.continues:
-            assert span[0] in OPENING_MARKS
+            assert span[0] in OPENING_MARKS or span[:2] in ("''", "``")
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ def _rules_with(tmp_path: Path, bad_file: str) -> Path:
         ("bad_lexicon.yaml", ["lexicon '@no_such_words' is not defined"]),
         ("bad_duplicate_key.yaml", ["duplicate key 'pattern'"]),
         ("bad_pattern.yaml", ["bad-pattern.pattern:"]),
+        ("bad_nodes.yaml", ["bad-nodes.nodes: token patterns name each element"]),
         ("bad_name.yaml", ["speech-verb-complement: name already used in rules/cue_patterns.yaml"]),
         (
             "bad_channel.yaml",

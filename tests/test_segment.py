@@ -78,6 +78,14 @@ def test_component_runs_before_parser(nlp: Language) -> None:
             ],
         ),
         (
+            "MARROW BAY, Maine (AP) — Harbor officials said the pier would close.",
+            ["MARROW BAY, Maine (AP) —", "Harbor officials said the pier would close."],
+        ),
+        (
+            "LINDEN PARK -- Crews worked overnight.\nOSLO — The talks ended.",
+            ["LINDEN PARK --", "Crews worked overnight.", "OSLO —", "The talks ended."],
+        ),
+        (
             "Elle a répondu: «Non. Jamais. Pas ici.» Then the room went quiet.",
             ["Elle a répondu: «Non. Jamais. Pas ici.»", "Then the room went quiet."],
         ),
