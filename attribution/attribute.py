@@ -8,6 +8,7 @@ second half of a quote split by its cue.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -30,6 +31,8 @@ MENTION_RIGHT_DEPS = frozenset({"compound", "flat"})
 EDGE_PUNCT = ",;:—–-"
 CLOSING_MARKS = '”"’»«'
 CONTINUATION_RULE = "continuation-quote"
+MAX_CONTINUATION_GAP = 40  # words between an attribution and a quote that continues it
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +193,8 @@ def _following_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span
     position = cue.i + 1
     if speaker is not None and speaker.i > cue.i:  # inverted: said the mayor: “…”
         position = speaker.right_edge.i + 1
-    while position < len(doc) and doc[position].text in ":,":
-        position += 1
+    while position < len(doc) and (doc[position].text in ":," or doc[position].is_space):
+        position += 1  # "He said:" and the quotation in the next paragraph
     if position >= len(doc):
         return None
     quote = _quote_at(quotes, doc[position].idx)
@@ -207,12 +210,15 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
         return None
     speaker = doc[match.speaker]
     first = min(speaker.left_edge.i, cue.i)
+    if not _ends_sentence(doc, cue, speaker, quotes):
+        return None
+    quoted = _quote_ending_at(doc, quotes, first)
+    if quoted is not None:  # “…?” Graham asked. — the parser often starts a sentence here
+        return quoted
     before = first - 1
     while before >= 0 and doc[before].text in CLOSING_MARKS:
         before -= 1
     if before < 0 or doc[before].text not in {",", "—", "–", "--"}:
-        return None
-    if not _ends_sentence(doc, cue, speaker, quotes):
         return None
     sentence_start = cue.sent.start
     if not any(t.pos_ in {"VERB", "AUX"} for t in doc[sentence_start:before]):
@@ -223,6 +229,17 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     if end <= start:
         return None
     return _strip(doc.text, start, end)
+
+
+def _quote_ending_at(doc: Doc, quotes: Sequence[Quote], first: int) -> Span | None:
+    """The quotation that closes right before token ``first``, ending in , ? ! or a dash."""
+    end = doc.text[: doc[first].idx].rstrip()
+    for quote in quotes:
+        if quote.end == len(end) and quote.closed:
+            inner = doc.text[quote.start : quote.end].rstrip("”\"’»«'")
+            if inner.endswith((",", "?", "!", "—", "–", "-")):
+                return quote.start, quote.end
+    return None
 
 
 def _ends_sentence(doc: Doc, cue: Token, speaker: Token, quotes: Sequence[Quote]) -> bool:
@@ -409,26 +426,39 @@ def _split_by_cue(doc: Doc, last: Attribution, quote: Quote) -> bool:
     if gap is None:
         return False
     allowed = {*range(*_token_range(doc, last.cue)), *range(*_token_range(doc, last.speaker))}
-    return all(t.i in allowed or t.is_punct or t.is_space for t in gap if t.idx < quote.start)
+    return all(
+        t.i in allowed or (t.is_punct and t.text not in ".?!;") or t.is_space
+        for t in gap
+        if t.idx < quote.start
+    )  # “A?” Graham asked. “B.” ends a sentence: B is a continuation, not a fragment
 
 
 def _continues(doc: Doc, last: Attribution, quote: Quote) -> bool:
-    """The quote is its own sentence, in the sentence or paragraph after ``last``."""
-    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if first is None:
-        return False
-    sentence = first[0].sent
-    quote_is_sentence = (
-        sentence.start_char >= quote.start - 1 and sentence.end_char <= quote.end + 1
-    )
-    if not quote_is_sentence:
-        return False
+    """A whole quoted sentence right after the sentence of ``last``, at most one
+    paragraph break away: “A,” she said. “B.” or a quote opening the next paragraph."""
     gap = doc.text[last.content[1] : quote.start]
-    if gap.count("\n") > 1:
+    if len(_PARAGRAPH_BREAK.findall(gap)) > 1 or len(gap.split()) > MAX_CONTINUATION_GAP:
         return False
-    anchor = max(last.content[1], last.cue[1] if last.cue else 0)
-    previous = [s for s in doc.sents if s.end_char <= sentence.start_char and s.text.strip()]
-    return bool(previous) and previous[-1].start_char <= anchor <= previous[-1].end_char + 1
+    before = doc.text[: quote.start].rstrip()
+    opens_paragraph = not doc.text[: quote.start].rsplit("\n", 1)[-1].strip()
+    starts_sentence = opens_paragraph or before.endswith((".", "?", "!", ":"))
+    starts_sentence = starts_sentence or (before[-1] in CLOSING_MARKS and before[-2:-1] in ".?!")
+    after = doc.text[quote.end : quote.end + 2].lstrip(" ")
+    inner = doc.text[quote.start : quote.end].rstrip("”\"’»«' ")
+    ends_sentence = inner.endswith((".", "?", "!")) or not after or after[0] in "\n\r"
+    return starts_sentence and ends_sentence and not _sentences_between(doc, last, quote)
+
+
+def _sentences_between(doc: Doc, last: Attribution, quote: Quote) -> bool:
+    """Whether a sentence other than the cue's own lies between ``last`` and the quote."""
+    cue = last.cue[0] if last.cue else -1
+    return any(
+        last.content[1] <= s.start_char
+        and s.end_char <= quote.start
+        and s.text.strip()
+        and not s.start_char <= cue < s.end_char
+        for s in doc.sents
+    )
 
 
 def _token_range(doc: Doc, span: Span | None) -> tuple[int, int]:

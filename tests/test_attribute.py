@@ -1,0 +1,135 @@
+"""The attribute stage: content strategies, quote handling, continuations.
+
+Fallback strategies fire when the parser errs, so they are tested on hand-built parses
+(``Doc(words, heads, deps)``), which no model update can change. Quote attachment is
+tested end to end on sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from attribution.attribute import attribute
+from attribution.cues import CueFinder
+from attribution.quotes import find_quotes
+from attribution.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def _parsed(words, spaces, heads, deps, pos, lemmas) -> Doc:
+    vocab = English().vocab
+    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def _run(doc: Doc, rules):
+    cues = CueFinder(doc.vocab, rules)(doc)
+    return attribute(doc, cues, find_quotes(doc.text).quotes, rules)
+
+
+def test_following_quote_when_the_parser_leaves_it_unattached(rules):
+    # The referee said: “Play stopped.” — the quote hangs on the verb as "dep", not ccomp.
+    doc = _parsed(
+        words=["The", "referee", "said", ":", "“", "Play", "stopped", ".", "”"],
+        spaces=[True, True, False, True, False, True, False, False, False],
+        heads=[1, 2, 2, 2, 6, 6, 2, 6, 6],
+        deps=["det", "nsubj", "ROOT", "punct", "punct", "nsubj", "dep", "punct", "punct"],
+        pos=["DET", "NOUN", "VERB", "PUNCT", "PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT"],
+        lemmas=["the", "referee", "say", ":", "“", "play", "stop", ".", "”"],
+    )
+    (found,) = _run(doc, rules)
+    assert doc.text[slice(*found.content)] == "“Play stopped.”"
+    assert (found.rule, found.kind) == ("speech-verb-following-quote", "direct")
+    assert doc.text[slice(*found.speaker)] == "The referee"
+
+
+def test_content_before_the_comma_needs_a_clause(rules):
+    # At the hearing, Ortiz said: no clause before the comma, so no content there.
+    doc = _parsed(
+        words=["At", "the", "hearing", ",", "Ortiz", "said", "."],
+        spaces=[True, True, False, True, True, False, False],
+        heads=[5, 2, 0, 5, 5, 5, 5],
+        deps=["prep", "det", "pobj", "punct", "nsubj", "ROOT", "punct"],
+        pos=["ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        lemmas=["at", "the", "hearing", ",", "Ortiz", "say", "."],
+    )
+    assert _run(doc, rules) == []
+
+
+def test_content_before_the_comma_with_trailing_time(rules):
+    # Fares will rise, the agency said Friday.
+    doc = _parsed(
+        words=["Fares", "will", "rise", ",", "the", "agency", "said", "Friday", "."],
+        spaces=[True, True, False, True, True, True, True, False, False],
+        heads=[2, 2, 6, 6, 5, 6, 6, 6, 6],
+        deps=["nsubj", "aux", "dep", "punct", "det", "nsubj", "ROOT", "npadvmod", "punct"],
+        pos=["NOUN", "AUX", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PROPN", "PUNCT"],
+        lemmas=["fare", "will", "rise", ",", "the", "agency", "say", "Friday", "."],
+    )
+    (found,) = _run(doc, rules)
+    assert doc.text[slice(*found.content)] == "Fares will rise"
+    assert found.rule == "speech-verb-after-content"
+
+
+# (text, [(content, kind, rule, speaker mention)]) on the real pipeline
+CASES = [
+    (
+        "“The pier is closed,” the harbour master said, “and it will stay closed.”",
+        [("“The pier is closed,” the harbour master said, “and it will stay closed.”",
+          "direct", "speech-verb-complement", "the harbour master")],
+    ),
+    (
+        "“Is anyone in charge?” Ines Farah asked. “Nobody answers.”",
+        [("“Is anyone in charge?”", "direct", "speech-verb-after-content", "Ines Farah"),
+         ("“Nobody answers.”", "direct", "continuation-quote", "Ines Farah")],
+    ),
+    (
+        "“We start Monday,” the coach said.\n\n“Everyone will play.”",
+        [("“We start Monday,”", "direct", "speech-verb-complement", "the coach"),
+         ("“Everyone will play.”", "direct", "continuation-quote", "the coach")],
+    ),
+    (
+        "“We start Monday,” the coach said. The gym was empty. “Everyone will play.”",
+        [("“We start Monday,”", "direct", "speech-verb-complement", "the coach")],
+    ),
+    (
+        "The mayor said: “We are ready.”\nProtesters held signs reading “No more delays.”",
+        [("“We are ready.”", "direct", "speech-verb-complement", "The mayor")],
+    ),
+    (
+        "The ranger said:\n\n“Stay on the marked trails.”",
+        [("“Stay on the marked trails.”", "direct", "speech-verb-following-quote", "The ranger")],
+    ),
+    (
+        "“I told them we would win,” Dara Quill said.",
+        [("“I told them we would win,”", "direct", "speech-verb-complement", "Dara Quill")],
+    ),
+    (
+        "The baker said the oven had been repaired and that bread was “back on the shelves.”",
+        [("the oven had been repaired and that bread was “back on the shelves.”",
+          "mixed", "speech-verb-complement", "The baker")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_attributions(attributor, text, expected):
+    document = attributor.attribute(text)
+    found = [
+        (a["content"]["text"], a["kind"], a["rule"], (a["speaker_mention"] or {}).get("text"))
+        for a in document["attributions"]
+    ]
+    assert found == expected
+
+
+def test_continuation_lowers_confidence_and_keeps_source(attributor):
+    text = "“We start Monday,” the coach said in a statement.\n\n“Everyone will play.”"
+    first, second = attributor.attribute(text)["attributions"]
+    assert second["confidence"] < first["confidence"]
+    assert second["source"] == first["source"] is not None
+    assert second["cue"] is None
