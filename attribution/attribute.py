@@ -28,6 +28,12 @@ MENTION_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod"}
 )
 MENTION_RIGHT_DEPS = frozenset({"compound", "flat"})
+# What may follow a speaker's name in its described mention: appositions, relative and
+# participle clauses, coordinated speakers, and "of/at/for/from/with" phrases.
+DESCRIPTION_DEPS = frozenset(
+    {"appos", "relcl", "acl", "cc", "conj", "prep", "npadvmod", "amod", "compound", "flat"}
+)
+DESCRIPTIVE_PREPS = frozenset({"of", "at", "for", "from", "with"})
 EDGE_PUNCT = ",;:—–-"
 CLOSING_MARKS = '”"’»«'
 CONTINUATION_RULE = "continuation-quote"
@@ -130,7 +136,7 @@ def _build(
         cue=(cue_start, cue_tokens[-1].idx + len(cue_tokens[-1])),
         lemma=match.lemma,
         cue_class=match.cue_class,
-        speaker=mention_span(head) if head is not None else None,
+        speaker=described_mention(head, doc[match.head]) if head is not None else None,
         speaker_head=head.i if head is not None else None,
         rule=match.rule.name,
         confidence=rules.adjust(match.rule.confidence, *adjustments),
@@ -148,6 +154,25 @@ def _name_head(token: Token) -> Token:
 
 def _is_quote_mark(char: str) -> bool:
     return char == '"' or unicodedata.category(char) in {"Pi", "Pf"}
+
+
+def described_mention(head: Token, cue: Token) -> Span:
+    """The mention as a reader sees it: name plus what describes it ("Kenneth Baer, a
+    former official who runs a firm,"), never the cue or a channel phrase after it."""
+    left, _ = mention_span(head)
+    right = head.i
+    for child in head.rights:
+        if cue.i in range(child.left_edge.i, child.right_edge.i + 1) or child.i > cue.i > head.i:
+            break
+        if child.dep_ == "prep" and child.lower_ not in DESCRIPTIVE_PREPS:
+            break
+        if child.dep_ not in DESCRIPTION_DEPS and not child.is_punct:
+            break
+        right = child.right_edge.i
+    doc = head.doc
+    while right > head.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return left, max(doc[right].idx + len(doc[right]), mention_span(head)[1])
 
 
 def mention_span(head: Token) -> Span:
