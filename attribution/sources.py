@@ -399,31 +399,26 @@ def _audience_of(noun: Token, rules: RuleSet) -> str | None:
             if obj.dep_ == "pobj" and not _known_outlet(_phrase(obj), rules):
                 return noun.doc[obj.left_edge.i : obj.right_edge.i + 1].text
     audiences = rules.words("audience_nouns")
-    for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"with", "before"}):
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.lower_ in audiences:
-                return _noun_phrase(obj)
+    for obj in _prep_objects(noun, {"with", "before"}):
+        if obj.lower_ in audiences:
+            return _noun_phrase(obj)
     return None
 
 
 def _cue_audience(cue: Token, attribution: Attribution, rules: RuleSet) -> str | None:
     """ "wrote to lawmakers", "testified before senators": an audience noun on the cue."""
     audiences = rules.words("audience_nouns")
-    for prep in cue.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"to", "before"} and _outside(prep, attribution):
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.lower_ in audiences:
-                    return _noun_phrase(obj)
+    for obj in _prep_objects(cue, {"to", "before"}, attribution):
+        if obj.lower_ in audiences:
+            return _noun_phrase(obj)
     return None
 
 
 def _noun_place(noun: Token) -> str | None:
     """ "at a rally in Ohio": a place named on the channel noun."""
-    for prep in noun.rights:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_ENTS:
-                    return _phrase(obj)
+    for obj in _prep_objects(noun, {"in", "at"}):
+        if obj.ent_type_ in PLACE_ENTS:
+            return _phrase(obj)
     return None
 
 
@@ -506,12 +501,21 @@ def _time_candidates(anchor: Token) -> Iterator[Token]:
 
 
 def _place(doc: Doc, cue: Token, attribution: Attribution) -> str | None:
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "at"} and _outside(child, attribution):
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_ENTS:
-                    return _phrase(obj)
+    for obj in _prep_objects(cue, {"in", "at"}, attribution):
+        if obj.ent_type_ in PLACE_ENTS:
+            return _phrase(obj)
     return None
+
+
+def _prep_objects(
+    token: Token, prepositions: set[str], attribution: Attribution | None = None
+) -> Iterator[Token]:
+    """Objects of the given prepositions on ``token``, outside the attribution's content."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+            continue
+        if attribution is None or _outside(prep, attribution):
+            yield from (obj for obj in prep.children if obj.dep_ == "pobj")
 
 
 def _resolve_date(when: str, published: dt.date | None) -> str | None:
