@@ -37,6 +37,9 @@ DESCRIPTIVE_PREPS = frozenset({"of", "at", "for", "from", "with"})
 EDGE_PUNCT = ",;:—–-"
 CLOSING_MARKS = '”"’»«'
 CONTINUATION_RULE = "continuation-quote"
+# Strategies whose span is final: a transcript label sits inside the quotation it opens,
+# so widening the content to whole quotations would swallow the label.
+VERBATIM_STRATEGIES = frozenset({"rest-of-paragraph"})
 MAX_CONTINUATION_GAP = 40  # words between an attribution and a quote that continues it
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -112,9 +115,9 @@ def _first_reading(
 def _build(
     doc: Doc, match: CueMatch, spans: list[Span], quotes: Sequence[Quote], rules: RuleSet
 ) -> Attribution:
-    content = _snap_to_quotes(
-        (min(s[0] for s in spans), max(s[1] for s in spans)), quotes, doc.text
-    )
+    content = (min(s[0] for s in spans), max(s[1] for s in spans))
+    if match.rule.content not in VERBATIM_STRATEGIES:
+        content = _snap_to_quotes(content, quotes, doc.text)
     inside = tuple(
         (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
     )
@@ -132,7 +135,7 @@ def _build(
     return Attribution(
         content=content,
         quotes=inside,
-        kind=_kind(content, inside, doc.text),
+        kind="direct" if _enclosed(content, quotes) else _kind(content, inside, doc.text),
         cue=(cue_start, cue_tokens[-1].idx + len(cue_tokens[-1])),
         lemma=match.lemma,
         cue_class=match.cue_class,
@@ -315,6 +318,37 @@ def _object_and_complement(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -
     return _trimmed(doc, start, complement.right_edge.i + 1)
 
 
+def _object_phrase(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "called the senator a liar", "described the plan as reckless": the object and
+    the predicate that completes it; a quoted object alone is the quote rule's case."""
+    obj, cue = doc[match.content], doc[match.head]
+    end = obj.right_edge.i
+    for child in cue.rights:
+        if child.i > end and (
+            child.dep_ in {"oprd", "ccomp"}
+            or (child.dep_ == "prep" and child.lower_ in {"as", "of"})
+        ):
+            end = child.right_edge.i
+    return _trimmed(doc, obj.left_edge.i, end + 1)
+
+
+def _rest_of_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "WALLACE: Let's start …": from after the label to the paragraph's end, without
+    the closing mark of a quotation the label opened. A label opens its paragraph."""
+    if match.speaker is None:
+        return None
+    label = mention_span(doc[match.speaker])[0]
+    line = doc.text[doc.text.rfind("\n", 0, label) + 1 : label].strip()
+    if line not in ("", '"', "“"):
+        return None  # "… said Trump: …" is no label
+    start = doc[match.head].idx + len(doc[match.head])
+    end = doc.text.find("\n", start)
+    span = _strip(doc.text, start, len(doc.text) if end < 0 else end)
+    if span and line and _is_quote_mark(doc.text[span[1] - 1]):
+        span = _strip(doc.text, span[0], span[1] - 1)
+    return span
+
+
 STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] = {
     "subtree": _subtree,
     "quote": _quote,
@@ -323,6 +357,8 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "head-clause": _head_clause,
     "preceding-quote": _preceding_quote,
     "object-and-complement": _object_and_complement,
+    "object-phrase": _object_phrase,
+    "rest-of-paragraph": _rest_of_paragraph,
 }
 
 
@@ -362,6 +398,11 @@ def _snap_to_quotes(span: Span, quotes: Sequence[Quote], text: str) -> Span:
         if quote.start < end and start < quote.end:
             start, end = min(start, quote.start), max(end, quote.end)
     return _strip(text, start, end) or span
+
+
+def _enclosed(content: Span, quotes: Sequence[Quote]) -> bool:
+    """Content inside a quotation that opened before it ("WALLACE: …" in a quoted line)."""
+    return any(q.start < content[0] and content[1] <= q.end for q in quotes)
 
 
 def _kind(content: Span, quotes: tuple[Span, ...], text: str) -> str:

@@ -30,7 +30,7 @@ SPEECH_CLASSES = {
     "commitment",
     "question",
 }
-NON_SPEECH_CLASSES = {"belief", "intent"}
+NON_SPEECH_CLASSES = {"belief", "intent", "evidence"}
 ALLOWED_CLASSES = SPEECH_CLASSES | NON_SPEECH_CLASSES
 
 # Lexicons whose plain-string entries are proper names and so keep their capitals.
