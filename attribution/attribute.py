@@ -214,9 +214,9 @@ def _quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
 
 
 def _following_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """The quotation that opens right after the cue (and an inverted speaker); a clausal
+    complement outside that quotation is another rule's content."""
     cue = doc[match.head]
-    if any(child.dep_ == "ccomp" for child in cue.children):
-        return None
     speaker = doc[match.speaker] if match.speaker is not None else None
     position = cue.i + 1
     if speaker is not None and speaker.i > cue.i:  # inverted: said the mayor: “…”
@@ -226,9 +226,11 @@ def _following_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span
     if position >= len(doc):
         return None
     quote = _quote_at(quotes, doc[position].idx)
-    if quote and quote.start == doc[position].idx:
-        return quote.start, quote.end
-    return None
+    if not quote or quote.start != doc[position].idx:
+        return None
+    if any(c.dep_ == "ccomp" and not quote.start <= c.idx < quote.end for c in cue.children):
+        return None
+    return quote.start, quote.end
 
 
 def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
@@ -349,6 +351,16 @@ def _rest_of_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Sp
     return span
 
 
+def _preceding_quote_only(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "“…,” the letter reads.": only a quotation can be this cue's content."""
+    if match.speaker is None:
+        return None
+    cue, speaker = doc[match.head], doc[match.speaker]
+    if not _ends_sentence(doc, cue, speaker, quotes):
+        return None
+    return _quote_ending_at(doc, quotes, min(speaker.left_edge.i, cue.i))
+
+
 STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] = {
     "subtree": _subtree,
     "quote": _quote,
@@ -359,6 +371,7 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "object-and-complement": _object_and_complement,
     "object-phrase": _object_phrase,
     "rest-of-paragraph": _rest_of_paragraph,
+    "preceding-quote-only": _preceding_quote_only,
 }
 
 

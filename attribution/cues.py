@@ -16,7 +16,12 @@ from spacy.vocab import Vocab
 
 from .rules import PatternRule, RuleSet
 
-CUE_LEXICONS = ("speech_verbs", "cue_nouns", "evidence_verbs")  # where a cue's class is read
+CUE_LEXICONS = (
+    "speech_verbs",
+    "cue_nouns",
+    "evidence_verbs",
+    "quote_verbs",
+)  # where a cue's class is read
 
 
 @dataclass(frozen=True, slots=True)
