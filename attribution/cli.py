@@ -30,6 +30,7 @@ Examples:
   attribute validate out.json                check documents against the schema
   attribute schema > attribution.schema.json
   attribute evaluate --gold dev.jsonl        precision, recall and F1 against gold
+  attribute evaluate --fixtures fixtures/    the same against our own gold
 
 \b
 Exit codes: 0 ok, 1 invalid document or failed check, 2 usage, rules or model
@@ -127,17 +128,22 @@ def schema() -> None:
 
 
 @cli.command("evaluate")
+@click.option("--gold", type=click.Path(dir_okay=False), help="Gold JSONL (PolNeAR format).")
 @click.option(
-    "--gold", required=True, type=click.Path(dir_okay=False), help="Gold JSONL (PolNeAR format)."
+    "--fixtures",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Our own gold instead: a directory of <name>.txt + <name>.expected.yaml.",
 )
-@click.option("--split", help="Only records of this split (e.g. dev).")
+@click.option("--split", help="Only records of this split (e.g. dev); with --gold only.")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles.")
 @click.option("--json", "as_json", is_flag=True, help="Figures as JSON.")
 @click.option("--model", metavar="NAME", help="spaCy pipeline to use.")
 @click.option("--no-coref", is_flag=True, help="Skip coreferee.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 def evaluate(
-    gold: str,
+    gold: str | None,
+    fixtures: str | None,
     split: str | None,
     limit: int | None,
     as_json: bool,
@@ -149,7 +155,16 @@ def evaluate(
     from .evaluate import format_report, read_gold, report_to_dict, score
     from .pipeline import Attributor
 
-    articles = read_gold(Path(gold), split=split, limit=limit)
+    if (gold is None) == (fixtures is None):
+        raise click.UsageError("give exactly one of --gold FILE and --fixtures DIR")
+    if gold is not None:
+        articles = read_gold(Path(gold), split=split, limit=limit)
+    else:
+        from .fixture_gold import read_fixture_gold
+
+        if split is not None:
+            raise click.UsageError("--split applies to --gold only")
+        articles = read_fixture_gold(Path(fixtures))[:limit]
     engine = Attributor(model=model, coref=not no_coref)
     predicted = {
         doc["document"]["id"]: doc

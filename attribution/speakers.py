@@ -102,7 +102,10 @@ def _coreferee_antecedent(doc: Doc, pronoun: Token, attribution: Attribution) ->
     if not resolved:
         return None
     outside = [t for t in resolved if not _inside(t, attribution.content) and t.i < pronoun.i]
-    return outside[0] if len(outside) == 1 else None
+    if len(outside) != 1:
+        return None
+    antecedent = outside[0]
+    return antecedent.head if antecedent.dep_ == "appos" else antecedent  # "her brother" → Tomas
 
 
 def _rule_antecedent(
@@ -143,10 +146,30 @@ class _PersonIndex:
     def __init__(self, doc: Doc, rules: RuleSet) -> None:
         self._rules = rules
         self._heads: dict[int, tuple[str, ...]] = {}
+        titles = rules.words("title_words")
         for ent in doc.ents:
-            if ent.label_ == "PERSON":
+            # "Farmer Odile Brand" is often tagged as one organisation: a role word
+            # followed by a name is a titled person
+            if ent.label_ == "PERSON" or (len(ent) > 1 and ent[0].lower_ in titles):
                 self._add(ent.root)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
+        self._roles: dict[tuple[str, ...], set[str]] = {}
+        for i, name in self._heads.items():
+            words = " ".join(person_titles(doc[i], rules)[0]).lower().split()
+            self._roles.setdefault(self.clusters[name], set()).update(words)
+
+    def role_holder(self, noun: Token) -> tuple[str, ...] | None:
+        """ "the minister" → the one named person titled minister in this article."""
+        definite = any(
+            c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.lefts
+        )
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not definite:
+            return None
+        if lemma not in self._rules.words("title_words"):
+            return None
+        holders = [name for name, roles in self._roles.items() if lemma in roles]
+        return holders[0] if len(holders) == 1 else None
 
     def _add(self, head: Token) -> None:
         name = name_words(head, self._rules)
@@ -179,8 +202,8 @@ def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
     for child in reversed(list(head.lefts)):
         if child.i != words[0].i - 1 or child.dep_ != "compound" or child.pos_ != "PROPN":
             break
-        if child.lower_ in titles or child.ent_type_ not in {"PERSON", ""}:
-            break
+        if child.lower_ in titles or child.ent_type_ not in {head.ent_type_, ""}:
+            break  # "Fox News host Sean Hannity": another entity's words are no name
         words.insert(0, child)
     if any(w.lower_ in titles for w in words):
         return ()
@@ -213,7 +236,9 @@ def _surname_match(
 def _speaker_for(
     doc: Doc, referent: Token, people: _PersonIndex, rules: RuleSet, table: dict[str, Speaker]
 ) -> Speaker:
-    canonical = people.canonical(referent) if referent.ent_type_ in {"PERSON", ""} else None
+    named_person = people.is_person(referent) or referent.ent_type_ in {"PERSON", ""}
+    canonical = people.canonical(referent) if named_person else None
+    canonical = canonical or people.role_holder(referent)
     if canonical:
         key = "person:" + " ".join(canonical)
         if key not in table:
@@ -233,29 +258,36 @@ def _speaker_for(
 
 
 def _add_person_mention(speaker: Speaker, head: Token, rules: RuleSet) -> None:
-    span = mention_span(head)
-    speaker.mentions.add(span)
-    doc = head.doc
+    speaker.mentions.add(mention_span(head))
+    titles, affiliation = person_titles(head, rules)
+    speaker.titles.extend(t for t in titles if t not in speaker.titles)
+    speaker.affiliation = speaker.affiliation or affiliation
+
+
+def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
+    """Titles and affiliation one mention gives: "White House spokesman John Kirby" →
+    (["White House spokesman"], "White House"); "Hugh Hill, a doctor at the clinic" →
+    (["doctor at the clinic"], None)."""
     name = name_words(head, rules)
     if not name:
-        return
-    title_end = head.i - len(name) + 1
-    title_tokens = [t for t in doc[doc.char_span(*span, alignment_mode="expand").start : title_end]]
-    title = _title_text(title_tokens, rules)
-    if title and title not in speaker.titles:
-        speaker.titles.append(title)
-    for token in title_tokens:
-        if token.ent_type_ in ORG_ENTS - {"NORP"} and speaker.affiliation is None:
-            speaker.affiliation = " ".join(
-                t.text for t in title_tokens if t.ent_type_ == token.ent_type_
-            )
-            break
+        return [], None
+    doc = head.doc
+    first = doc.char_span(*mention_span(head), alignment_mode="expand").start
+    title_tokens = list(doc[first : head.i - len(name) + 1])
+    titles = [title] if (title := _title_text(title_tokens, rules)) else []
+    affiliation = next(
+        (
+            " ".join(t.text for t in title_tokens if t.ent_type_ == token.ent_type_)
+            for token in title_tokens
+            if token.ent_type_ in ORG_ENTS - {"NORP"}
+        ),
+        None,
+    )
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             words = [t for t in child.subtree if not (t.dep_ == "det" and t.head == child)]
-            appos = doc[words[0].i : words[-1].i + 1].text.strip(" ,")
-            if appos not in speaker.titles:
-                speaker.titles.append(appos)
+            titles.append(doc[words[0].i : words[-1].i + 1].text.strip(" ,"))
+    return titles, affiliation
 
 
 def _title_text(tokens: list[Token], rules: RuleSet) -> str | None:

@@ -1,0 +1,105 @@
+"""Speakers: pronouns, name variants, titles, nominal mentions and kinds, on both
+coreference paths (coreferee, and the rule-based fallback)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["coreferee", "rules"])
+def engine(request, attributor, attributor_rules):
+    return attributor if request.param == "coreferee" else attributor_rules
+
+
+def _speakers_by_mention(document: dict) -> dict[str, dict]:
+    """Each attribution's speaker mention text → its canonical speaker."""
+    speakers = {s["id"]: s for s in document["speakers"]}
+    return {
+        a["speaker_mention"]["text"]: speakers[a["speaker"]]
+        for a in document["attributions"]
+        if a["speaker_mention"]
+    }
+
+
+# (text, {mention: (canonical name, kind)})
+CASES = [
+    (  # a later surname joins the full name introduced with a title
+        "Port Commissioner Lena Vaux said the cranes would be replaced.\n"
+        "Vaux said the work would take a year.",
+        {"Port Commissioner Lena Vaux": ("Lena Vaux", "person"), "Vaux": ("Lena Vaux", "person")},
+    ),
+    (  # "Mr." and a pronoun in the next sentence
+        "Farmer Odile Brand said the harvest was late. Mr. Tomas Brand, her brother, disagreed.\n"
+        "He said the rain had come early.",
+        {
+            "Farmer Odile Brand": ("Odile Brand", "person"),
+            "He": ("Tomas Brand", "person"),
+        },
+    ),
+    (  # a title-only mention joins the one person who holds that title
+        "Transport Minister Ana Ruiz said the ferries would run on Monday.\n"
+        "The minister added that inspectors had found no damage.",
+        {"The minister": ("Ana Ruiz", "person")},
+    ),
+    (  # two ministers: "the minister" is not guessed
+        "Transport Minister Ana Ruiz said the ferries would run.\n"
+        "Health Minister Tom Vale said the clinics were open.\n"
+        "The minister added that inspectors had found no damage.",
+        {"The minister": ("The minister", "person")},
+    ),
+    (  # conflicting first names never merge
+        "Maria Lind said the school would close. Peter Lind said it would not.",
+        {"Maria Lind": ("Maria Lind", "person"), "Peter Lind": ("Peter Lind", "person")},
+    ),
+    (  # a reporting verb's subject binds the "he" of its complement
+        "Mayor Ivo Stark told reporters he had signed the order.",
+        {"Mayor Ivo Stark": ("Ivo Stark", "person")},
+    ),
+    (
+        "A senior official who asked not to be named said the talks had stalled.",
+        {"A senior official who asked not to be named": (
+            "A senior official", "anonymous")},
+    ),
+    (
+        "Protesters said the police had blocked the bridge.",
+        {"Protesters": ("Protesters", "group")},
+    ),
+    (
+        "The ministry said the figures were accurate.",
+        {"The ministry": ("The ministry", "organization")},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_canonical_speakers(engine, text, expected):
+    found = _speakers_by_mention(engine.attribute(text))
+    for mention, (name, kind) in expected.items():
+        assert (found[mention]["name"], found[mention]["kind"]) == (name, kind), mention
+
+
+def test_titles_affiliation_and_appositions(engine):
+    text = (
+        "White House spokesman John Kirby said the meeting went well.\n"
+        "Hugh Hill, a doctor at the clinic, said the wards were full."
+    )
+    speakers = {s["name"]: s for s in engine.attribute(text)["speakers"]}
+    assert speakers["John Kirby"]["titles"] == ["White House spokesman"]
+    assert speakers["John Kirby"]["affiliation"] == "White House"
+    assert speakers["Hugh Hill"]["titles"] == ["doctor at the clinic"]
+
+
+def test_every_speaker_lists_its_mentions(engine):
+    text = (
+        "Engineer Rosa Dahl said the dam was safe.\n"
+        "Dahl added that the spillway had been tested. She said repairs were done."
+    )
+    document = engine.attribute(text)
+    (dahl,) = [s for s in document["speakers"] if s["name"] == "Rosa Dahl"]
+    texts = [m["text"] for m in dahl["mentions"]]
+    assert texts[:2] == ["Engineer Rosa Dahl", "Dahl"]
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in dahl["mentions"])
+    used = {
+        a["speaker_mention"]["text"] for a in document["attributions"] if a["speaker"] == dahl["id"]
+    }
+    assert used <= set(texts)
