@@ -331,6 +331,8 @@ def _object_phrase(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span |
             or (child.dep_ == "prep" and child.lower_ in {"as", "of"})
         ):
             end = child.right_edge.i
+    if end == obj.right_edge.i and (obj.pos_ == "PRON" or obj.ent_type_ == "PERSON"):
+        return None  # "attacked Clinton", "praised him": the object is a target, not content
     return _trimmed(doc, obj.left_edge.i, end + 1)
 
 

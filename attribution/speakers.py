@@ -236,6 +236,32 @@ def _surname_match(
 def _speaker_for(
     doc: Doc, referent: Token, people: _PersonIndex, rules: RuleSet, table: dict[str, Speaker]
 ) -> Speaker:
+    if referent.dep_ != "conj" and any(c.dep_ == "conj" for c in referent.children):
+        return _joint_speaker(doc, referent, people, rules, table)
+    return _single_speaker(doc, referent, people, rules, table)
+
+
+def _joint_speaker(
+    doc: Doc, referent: Token, people: _PersonIndex, rules: RuleSet, table: dict[str, Speaker]
+) -> Speaker:
+    """ "Hana Berg and Kenji Ito said": one group speaker named by its members' canonical
+    names (the contract gives an attribution one speaker); each member is a speaker too."""
+    members = [
+        _single_speaker(doc, t, people, rules, table) for t in (referent, *referent.conjuncts)
+    ]
+    names = [m.name for m in members]
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    key = "group:" + _normalise(name)
+    if key not in table:
+        table[key] = Speaker(key, name, "group")
+    first, last = mention_span(referent), mention_span(referent.conjuncts[-1])
+    table[key].mentions.add((first[0], last[1]))
+    return table[key]
+
+
+def _single_speaker(
+    doc: Doc, referent: Token, people: _PersonIndex, rules: RuleSet, table: dict[str, Speaker]
+) -> Speaker:
     named_person = people.is_person(referent) or referent.ent_type_ in {"PERSON", ""}
     canonical = people.canonical(referent) if named_person else None
     canonical = canonical or people.role_holder(referent)

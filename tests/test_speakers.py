@@ -103,3 +103,13 @@ def test_every_speaker_lists_its_mentions(engine):
         a["speaker_mention"]["text"] for a in document["attributions"] if a["speaker"] == dahl["id"]
     }
     assert used <= set(texts)
+
+
+def test_joint_speakers_form_a_group_of_named_members(engine):
+    text = "Customs chief Hana Berg and Kenji Ito, her deputy, said the port would reopen."
+    document = engine.attribute(text)
+    (attribution,) = document["attributions"]
+    speakers = {s["id"]: s for s in document["speakers"]}
+    group = speakers[attribution["speaker"]]
+    assert (group["name"], group["kind"]) == ("Hana Berg and Kenji Ito", "group")
+    assert {"Hana Berg", "Kenji Ito"} <= {s["name"] for s in document["speakers"]}
