@@ -10,11 +10,13 @@ step. Only PyYAML, no spaCy.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from attribution.errors import AttributionError
 from attribution.evaluate import QUOTE_TYPES, SOURCE_KINDS, GoldArticle, GoldQuote, GoldSpan
+from attribution.read import read_text
 
 __all__ = ["CLOSE_QUOTES", "OPEN_QUOTES", "read_fixture_gold"]
 
@@ -52,26 +54,11 @@ def read_fixture_gold(directory: Path) -> list[GoldArticle]:
     return articles
 
 
-def _decode(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise AttributionError("input-not-found", path=str(path)) from None
-    except OSError as exc:
-        raise AttributionError("input-unreadable", path=str(path), reason=exc.strerror) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise AttributionError(
-            "input-not-utf8", path=str(path), position=exc.start, reason=exc.reason
-        ) from None
-
-
 def _read_fixture(stem: str, exp: Path, txt: Path) -> GoldArticle:
     import yaml
 
-    source = _decode(exp)
-    text = _decode(txt)
+    source = read_text(str(exp))
+    text = read_text(str(txt))
     try:
         data = yaml.safe_load(source)
         node = yaml.compose(source)
@@ -99,7 +86,43 @@ def _read_fixture(stem: str, exp: Path, txt: Path) -> GoldArticle:
                 reason=f"attributions[{i}]: {exc}",
             ) from None
         quotes.append(quote)
-    return GoldArticle(id=stem, text=text, split=None, quotes=tuple(quotes))
+    units = _as_the_scorer_counts(data["attributions"], quotes, text)
+    return GoldArticle(id=stem, text=text, split=None, quotes=units)
+
+
+def _as_the_scorer_counts(
+    entries: list[dict], quotes: list[GoldQuote], text: str
+) -> tuple[GoldQuote, ...]:
+    """Gold in the units the scorer matches: a cue-less continuation becomes a fragment of
+    the quote it continues (as the scorer joins predicted continuations), and "X and Y
+    said" entries sharing one content become one quote credited to "X and Y"."""
+    units: list[GoldQuote] = []
+    unit_of: dict[int, int] = {}  # gold entry index -> index into units
+    members: dict[int, list[str]] = {}  # unit index -> joint speakers
+    for index, (entry, quote) in enumerate(zip(entries, quotes, strict=True)):
+        target = entry.get("same_source_as")
+        joint = next((u for u, q in enumerate(units) if q.content == quote.content), None)
+        if entry.get("cue") is None and target in unit_of:
+            unit = unit_of[target]
+            head = units[unit].content
+            end = max(head.end, quote.content.end)
+            fragments = (*head.fragments, *quote.content.fragments)
+            units[unit] = replace(
+                units[unit], content=GoldSpan(head.start, end, text[head.start : end], fragments)
+            )
+        elif joint is not None:
+            unit = joint
+            members[unit].append(quote.speaker_canonical or "")
+            names = members[unit]
+            units[unit] = replace(
+                units[unit], speaker_canonical=", ".join(names[:-1]) + " and " + names[-1]
+            )
+        else:
+            unit = len(units)
+            units.append(quote)
+            members[unit] = [quote.speaker_canonical or ""]
+        unit_of[index] = unit
+    return tuple(units)
 
 
 def _entry_lines(node: Any) -> list[int]:

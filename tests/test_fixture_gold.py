@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from attribution.errors import AttributionError
 from attribution.fixture_gold import read_fixture_gold
@@ -138,7 +139,68 @@ def test_real_fixtures_load_with_consistent_spans() -> None:
             if q.type == "direct":
                 assert q.content.text[0] in "“\"«‘'", (article.id, q.id)
                 assert q.content.text[-1] in "”\"»’'", (article.id, q.id)
-    assert n == sum(
-        p.read_text(encoding="utf-8").count("content_ends:")
+    entries = [
+        a
         for p in FIXTURES.glob("*.expected.yaml")
+        for a in yaml.safe_load(p.read_text(encoding="utf-8"))["attributions"]
+    ]
+    continuations = [a for a in entries if a["cue"] is None and a["same_source_as"] is not None]
+    assert n < len(entries) - len(continuations) + 1  # joint entries are merged too
+    assert n >= len({(a["content_starts"], a["content_ends"]) for a in entries}) - len(
+        continuations
     )
+
+
+CONTINUED = TEXT + "“The boats are ready.”\nLena Moss and Ivo Hart said the pier was safe.\n"
+CONTINUED_YAML = (
+    YAML
+    + """\
+  # 2
+  - speaker: "Ana Ruiz"
+    mention: null
+    cue: null
+    kind: direct
+    content_starts: "The boats are"
+    content_ends: "are ready."
+    source: statement
+    outlet: null
+    audience: null
+    when: null
+    same_source_as: 1
+  # 3
+  - speaker: "Lena Moss"
+    mention: "Lena Moss"
+    cue: "said"
+    kind: indirect
+    content_starts: "the pier was"
+    content_ends: "pier was safe"
+    source: unspecified
+    outlet: null
+    audience: null
+    when: null
+    same_source_as: null
+  # 4
+  - speaker: "Ivo Hart"
+    mention: "Ivo Hart"
+    cue: "said"
+    kind: indirect
+    content_starts: "the pier was"
+    content_ends: "pier was safe"
+    source: unspecified
+    outlet: null
+    audience: null
+    when: null
+    same_source_as: 3
+"""
+)
+
+
+def test_continuations_and_joint_speakers_become_one_unit(tmp_path: Path) -> None:
+    """As the scorer joins a predicted continuation to its quote, and as the contract
+    gives a shared content one (group) speaker."""
+    (article,) = read_fixture_gold(_write(tmp_path, CONTINUED_YAML, CONTINUED))
+    assert len(article.quotes) == 3
+    quote, joint = article.quotes[1], article.quotes[2]
+    assert len(quote.content.fragments) == 3  # two split fragments and the continuation
+    assert quote.content.text.endswith("“The boats are ready.”")
+    assert joint.speaker_canonical == "Lena Moss and Ivo Hart"
