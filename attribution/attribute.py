@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from .cues import CueMatch
 from .quotes import Quote
 from .rules import RuleSet
+from .segment import dateline_end
 
 Span = tuple[int, int]  # character offsets, end exclusive
 
@@ -254,7 +255,8 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     if not any(t.pos_ in {"VERB", "AUX"} for t in doc[sentence_start:before]):
         return None  # "At Monday's debate, Trump said …": a fronted phrase is no content
     quote = _quote_at(quotes, doc[first - 1].idx)
-    start = min(quote.start, doc[sentence_start].idx) if quote else doc[sentence_start].idx
+    story = dateline_end(doc.text, doc[sentence_start].idx)  # "CORVO — Fires spread, …"
+    start = min(quote.start, story) if quote else story
     end = doc[first - 1].idx + len(doc[first - 1]) if quote else doc[before].idx
     if end <= start:
         return None

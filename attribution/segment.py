@@ -51,6 +51,12 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_end(text: str, start: int) -> int:
+    """Where the story starts in a line that opens at ``start``: after its dateline, if any."""
+    match = _DATELINE.match(text, start)
+    return match.end() if match else start
+
+
 def _after_datelines(text: str) -> frozenset[int]:
     """Offsets where a story sentence starts right after a dateline."""
     return frozenset(match.end() for match in _DATELINE.finditer(text))

@@ -56,7 +56,8 @@ def resolve_speakers(
             continue
         head = doc[attribution.speaker_head]
         referent = _referent(doc, head, attribution, people, coreference)
-        speaker = _speaker_for(doc, referent, people, rules, table)
+        described = doc.text[slice(*attribution.speaker)] if referent is head else None
+        speaker = _speaker_for(doc, referent, people, rules, table, described)
         speaker.mentions.add(attribution.speaker)
         chosen.append(speaker.key)
     ordered = sorted(table.values(), key=lambda s: min(s.mentions))
@@ -73,9 +74,11 @@ def resolve_speakers(
 def _referent(
     doc: Doc, head: Token, attribution: Attribution, people: _PersonIndex, coreference: str
 ) -> Token:
-    """The token a speaker mention stands for: itself, or a pronoun's antecedent."""
+    """The token a speaker mention stands for: itself, the name apposed to it ("Her
+    publisher, Tamsin Reeve,"), or a pronoun's antecedent."""
     if head.pos_ != "PRON":
-        return head
+        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        return named[0] if head.pos_ == "NOUN" and named else head
     bound = _bound_by_reporting_verb(head)
     if bound is not None:
         return bound
@@ -234,11 +237,16 @@ def _surname_match(
 
 
 def _speaker_for(
-    doc: Doc, referent: Token, people: _PersonIndex, rules: RuleSet, table: dict[str, Speaker]
+    doc: Doc,
+    referent: Token,
+    people: _PersonIndex,
+    rules: RuleSet,
+    table: dict[str, Speaker],
+    described: str | None = None,
 ) -> Speaker:
     if referent.dep_ != "conj" and any(c.dep_ == "conj" for c in referent.children):
         return _joint_speaker(doc, referent, people, rules, table)
-    return _single_speaker(doc, referent, people, rules, table)
+    return _single_speaker(doc, referent, people, rules, table, described)
 
 
 def _joint_speaker(
@@ -260,11 +268,16 @@ def _joint_speaker(
 
 
 def _single_speaker(
-    doc: Doc, referent: Token, people: _PersonIndex, rules: RuleSet, table: dict[str, Speaker]
+    doc: Doc,
+    referent: Token,
+    people: _PersonIndex,
+    rules: RuleSet,
+    table: dict[str, Speaker],
+    described: str | None = None,
 ) -> Speaker:
-    named_person = people.is_person(referent) or referent.ent_type_ in {"PERSON", ""}
-    canonical = people.canonical(referent) if named_person else None
-    canonical = canonical or people.role_holder(referent)
+    """A named person (through the article's name clusters or a unique title), else a
+    speaker named by its words: "people familiar with the matter" keeps what says who."""
+    canonical = people.canonical(referent) or people.role_holder(referent)
     if canonical:
         key = "person:" + " ".join(canonical)
         if key not in table:
@@ -274,13 +287,27 @@ def _single_speaker(
         _add_person_mention(table[key], referent, rules)
         return table[key]
     span = mention_span(referent)
-    text = doc.text[span[0] : span[1]]
     kind = _kind_of(doc, referent, rules)
+    text = doc.text[span[0] : span[1]]
+    if described and kind in {"anonymous", "group", "unknown"}:
+        text = _without_anonymity_clause(described, rules.words("anonymity_markers"))
     key = f"{kind}:{_normalise(text)}"
     if key not in table:
         table[key] = Speaker(key, text, kind)
     table[key].mentions.add(span)
     return table[key]
+
+
+def _without_anonymity_clause(text: str, markers: frozenset[str]) -> str:
+    """ "A senior official who asked not to be named" → "A senior official": the clause is
+    why the name is withheld, not who spoke ("people familiar with the matter" stays)."""
+    lower = text.lower()
+    cuts = [
+        at
+        for boundary in (",", " who ", " that ")
+        if (at := lower.find(boundary)) > 0 and any(marker in lower[at:] for marker in markers)
+    ]
+    return text[: min(cuts)].rstrip(" ,") if cuts else text
 
 
 def _add_person_mention(speaker: Speaker, head: Token, rules: RuleSet) -> None:
