@@ -25,6 +25,7 @@ WEEKDAYS = {
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1}
 OUTLET_DEPS = frozenset({"compound", "poss", "nmod"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
+DEFINITE = frozenset({"the", "that", "this", "same"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 MONTHS = {
@@ -54,6 +55,7 @@ class Source:
     place: str | None = None
     via: str | None = None
     rule: str | None = None
+    refers_back: bool = False  # "the call", "the same briefing": an event named before
     speaker: int | None = None  # index into the resolved speakers: the issuer
     mentions: set[Span] = field(default_factory=set)
 
@@ -97,13 +99,16 @@ def link_sources(
 
 
 def _same_utterance(sources: list[Source], new: Source) -> int | None:
-    """Same issuer, same channel, compatible time: "in his statement Friday" again."""
-    if new.kind == "unspecified" or new.speaker is None:
+    """Same issuer, same channel, compatible time: "in his statement Friday" again; or a
+    definite reference to an event already named: "said on the call", "at the briefing"."""
+    if new.kind == "unspecified":
         return None
     for index, old in enumerate(sources):
-        if (old.speaker, old.kind, old.outlet) != (new.speaker, new.kind, new.outlet):
+        if old.kind != new.kind or new.outlet not in (None, old.outlet):
             continue
-        if old.when is None or new.when is None or old.when.lower() == new.when.lower():
+        if old.when is not None and new.when is not None and old.when.lower() != new.when.lower():
+            continue
+        if (new.speaker is not None and old.speaker == new.speaker) or new.refers_back:
             return index
     return None
 
@@ -277,6 +282,7 @@ def _noun_channel(
         source.outlet = source.outlet or _outlet_of(noun, rule, rules)
         source.audience = _audience_of(noun, rules)
         source.place = _noun_place(noun)
+        source.refers_back = any(c.lower_ in DEFINITE for c in noun.lefts)
         return source
     return None
 

@@ -351,3 +351,18 @@ def test_different_channels_get_different_sources(attributor) -> None:
 def test_resolve_date(when: str, expected: str | None) -> None:
     assert _resolve_date(when, dt.date(2025, 5, 16)) == expected
     assert _resolve_date(when, None) is None
+
+
+def test_definite_reference_joins_the_event_named_before(attributor):
+    text = (
+        "On a call with reporters, the mayor said the bridge would reopen.\n"
+        "The city engineer said on the call that inspections were finished.\n"
+        "In a separate statement, the council said it would pay for repairs."
+    )
+    document = attributor.attribute(text)
+    by_start = {a["content"]["text"][:12]: a["source"] for a in document["attributions"]}
+    sources = {s["id"]: s for s in document["sources"]}
+    assert by_start["the bridge w"] == by_start["that inspect"]
+    assert sources[by_start["the bridge w"]]["audience"] == "reporters"
+    assert sources[by_start["it would pay"]]["kind"] == "statement"
+    assert by_start["it would pay"] != by_start["the bridge w"]
