@@ -34,7 +34,7 @@ MENTION_RIGHT_DEPS = frozenset({"compound", "flat"})
 DESCRIPTION_DEPS = frozenset(
     {"appos", "relcl", "acl", "cc", "conj", "prep", "npadvmod", "amod", "compound", "flat"}
 )
-DESCRIPTIVE_PREPS = frozenset({"of", "at", "for", "from", "with"})
+DESCRIPTIVE_PREPS = frozenset({"of", "at", "for", "from", "with", "by"})
 EDGE_PUNCT = ",;:—–-"
 CLOSING_MARKS = '”"’»«'
 CONTINUATION_RULE = "continuation-quote"

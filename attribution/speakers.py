@@ -55,7 +55,7 @@ def resolve_speakers(
             chosen.append(None)
             continue
         head = doc[attribution.speaker_head]
-        referent = _referent(doc, head, attribution, people, coreference)
+        referent = _referent(doc, head, attribution, people, coreference, rules)
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
         speaker = _speaker_for(doc, referent, people, rules, table, described)
         speaker.mentions.add(attribution.speaker)
@@ -72,13 +72,18 @@ def resolve_speakers(
 
 
 def _referent(
-    doc: Doc, head: Token, attribution: Attribution, people: _PersonIndex, coreference: str
+    doc: Doc,
+    head: Token,
+    attribution: Attribution,
+    people: _PersonIndex,
+    coreference: str,
+    rules: RuleSet,
 ) -> Token:
     """The token a speaker mention stands for: itself, the name apposed to it ("Her
     publisher, Tamsin Reeve,"), or a pronoun's antecedent."""
     if head.pos_ != "PRON":
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        return named[0] if head.pos_ == "NOUN" and named else head
+        return named[0] if head.pos_ == "NOUN" and named else _author(head, rules) or head
     bound = _bound_by_reporting_verb(head)
     if bound is not None:
         return bound
@@ -87,6 +92,18 @@ def _referent(
         if antecedent is not None:
             return antecedent
     return _rule_antecedent(doc, head, attribution, people) or head
+
+
+def _author(head: Token, rules: RuleSet) -> Token | None:
+    """ "A report by the state comptroller says …": the document's author speaks."""
+    if head.lemma_.lower() not in rules.words("document_nouns"):
+        return None
+    for prep in head.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
+            authors = [o for o in prep.children if o.dep_ == "pobj"]
+            if authors:
+                return authors[0]
+    return None
 
 
 def _bound_by_reporting_verb(pronoun: Token) -> Token | None:

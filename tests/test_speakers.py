@@ -113,3 +113,12 @@ def test_joint_speakers_form_a_group_of_named_members(engine):
     group = speakers[attribution["speaker"]]
     assert (group["name"], group["kind"]) == ("Hana Berg and Kenji Ito", "group")
     assert {"Hana Berg", "Kenji Ito"} <= {s["name"] for s in document["speakers"]}
+
+
+def test_a_document_with_an_author_credits_the_author(engine):
+    text = "A report by the state auditor says that the fund lost money."
+    document = engine.attribute(text)
+    (attribution,) = document["attributions"]
+    speaker = next(s for s in document["speakers"] if s["id"] == attribution["speaker"])
+    source = next(s for s in document["sources"] if s["id"] == attribution["source"])
+    assert (speaker["name"], source["kind"]) == ("the state auditor", "report")
