@@ -45,7 +45,7 @@ def resolve_speakers(
 ) -> ResolvedSpeakers:
     """Canonical speakers for ``attributions`` (same order), with all their mentions."""
     people = _PersonIndex(doc, rules)
-    table: dict[str, Speaker] = {}
+    table = _SpeakerTable(doc, people, rules)
     chosen: list[str | None] = []
     for attribution in attributions:
         if attribution.continues is not None:
@@ -57,10 +57,10 @@ def resolve_speakers(
         head = doc[attribution.speaker_head]
         referent = _referent(doc, head, attribution, people, coreference, rules)
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
-        speaker = _speaker_for(doc, referent, people, rules, table, described)
+        speaker = table.speaker_for(referent, described)
         speaker.mentions.add(attribution.speaker)
         chosen.append(speaker.key)
-    ordered = sorted(table.values(), key=lambda s: min(s.mentions))
+    ordered = sorted(table.by_key.values(), key=lambda s: min(s.mentions))
     position = {s.key: i for i, s in enumerate(ordered)}
     return ResolvedSpeakers(
         speakers=tuple(ordered),
@@ -253,66 +253,51 @@ def _surname_match(
 # Speakers
 
 
-def _speaker_for(
-    doc: Doc,
-    referent: Token,
-    people: _PersonIndex,
-    rules: RuleSet,
-    table: dict[str, Speaker],
-    described: str | None = None,
-) -> Speaker:
-    if referent.dep_ != "conj" and any(c.dep_ == "conj" for c in referent.children):
-        return _joint_speaker(doc, referent, people, rules, table)
-    return _single_speaker(doc, referent, people, rules, table, described)
+class _SpeakerTable:
+    """The article's speakers by key, built up as attributions name them."""
 
+    def __init__(self, doc: Doc, people: _PersonIndex, rules: RuleSet) -> None:
+        self._doc, self._people, self._rules = doc, people, rules
+        self.by_key: dict[str, Speaker] = {}
 
-def _joint_speaker(
-    doc: Doc, referent: Token, people: _PersonIndex, rules: RuleSet, table: dict[str, Speaker]
-) -> Speaker:
-    """ "Hana Berg and Kenji Ito said": one group speaker named by its members' canonical
-    names (the contract gives an attribution one speaker); each member is a speaker too."""
-    members = [
-        _single_speaker(doc, t, people, rules, table) for t in (referent, *referent.conjuncts)
-    ]
-    names = [m.name for m in members]
-    name = ", ".join(names[:-1]) + " and " + names[-1]
-    key = "group:" + _normalise(name)
-    if key not in table:
-        table[key] = Speaker(key, name, "group")
-    first, last = mention_span(referent), mention_span(referent.conjuncts[-1])
-    table[key].mentions.add((first[0], last[1]))
-    return table[key]
+    def speaker_for(self, referent: Token, described: str | None = None) -> Speaker:
+        if referent.dep_ != "conj" and any(c.dep_ == "conj" for c in referent.children):
+            return self._joint(referent)
+        return self._single(referent, described)
 
+    def _joint(self, referent: Token) -> Speaker:
+        """ "Hana Berg and Kenji Ito said": one group speaker named by its members'
+        canonical names (the contract gives an attribution one speaker); each member is a
+        speaker too."""
+        names = [self._single(t).name for t in (referent, *referent.conjuncts)]
+        speaker = self._get("group", ", ".join(names[:-1]) + " and " + names[-1])
+        first, last = mention_span(referent), mention_span(referent.conjuncts[-1])
+        speaker.mentions.add((first[0], last[1]))
+        return speaker
 
-def _single_speaker(
-    doc: Doc,
-    referent: Token,
-    people: _PersonIndex,
-    rules: RuleSet,
-    table: dict[str, Speaker],
-    described: str | None = None,
-) -> Speaker:
-    """A named person (through the article's name clusters or a unique title), else a
-    speaker named by its words: "people familiar with the matter" keeps what says who."""
-    canonical = people.canonical(referent) or people.role_holder(referent)
-    if canonical:
-        key = "person:" + " ".join(canonical)
-        if key not in table:
-            table[key] = Speaker(key, " ".join(canonical), "person")
-            for token in people.mentions_of(doc, canonical):
-                _add_person_mention(table[key], token, rules)
-        _add_person_mention(table[key], referent, rules)
-        return table[key]
-    span = mention_span(referent)
-    kind = _kind_of(doc, referent, rules)
-    text = doc.text[span[0] : span[1]]
-    if described and kind in {"anonymous", "group", "unknown"}:
-        text = _without_anonymity_clause(described, rules.words("anonymity_markers"))
-    key = f"{kind}:{_normalise(text)}"
-    if key not in table:
-        table[key] = Speaker(key, text, kind)
-    table[key].mentions.add(span)
-    return table[key]
+    def _single(self, referent: Token, described: str | None = None) -> Speaker:
+        """A named person (through the article's name clusters or a unique title), else a
+        speaker named by its words: "people familiar with the matter" keeps what says who."""
+        canonical = self._people.canonical(referent) or self._people.role_holder(referent)
+        if canonical:
+            speaker = self._get("person", " ".join(canonical))
+            if not speaker.mentions:  # first time: every mention of the name in the article
+                for token in self._people.mentions_of(self._doc, canonical):
+                    _add_person_mention(speaker, token, self._rules)
+            _add_person_mention(speaker, referent, self._rules)
+            return speaker
+        span = mention_span(referent)
+        kind = _kind_of(self._doc, referent, self._rules)
+        text = self._doc.text[span[0] : span[1]]
+        if described and kind in {"anonymous", "group", "unknown"}:
+            text = _without_anonymity_clause(described, self._rules.words("anonymity_markers"))
+        speaker = self._get(kind, text)
+        speaker.mentions.add(span)
+        return speaker
+
+    def _get(self, kind: str, name: str) -> Speaker:
+        key = f"{kind}:{_normalise(name)}"
+        return self.by_key.setdefault(key, Speaker(key, name, kind))
 
 
 def _without_anonymity_clause(text: str, markers: frozenset[str]) -> str:
