@@ -185,7 +185,22 @@ def _channel(
             found = _prepositional_channel(cue, attribution, rule, rules)
         if found is not None:
             found.rule = rule.name
+            found.outlet = found.outlet or _told_outlet(cue, found.kind, attribution, rules)
             return found
+    return None
+
+
+def _told_outlet(cue: Token, kind: str, attribution: Attribution, rules: RuleSet) -> str | None:
+    """ "told the Pinares Herald in an interview": the outlet is the one told; in an
+    interview or broadcast, a proper name with "the" is an organisation, not a person."""
+    if cue.lemma_.lower() != "tell":
+        return None
+    for obj in cue.children:
+        if obj.dep_ not in {"dobj", "dative"} or not _outside(obj, attribution):
+            continue
+        titled = obj.pos_ == "PROPN" and any(c.lower_ == "the" for c in obj.lefts)
+        if _is_outlet(obj, rules) or (kind in {"interview", "broadcast"} and titled):
+            return _phrase(obj)
     return None
 
 
