@@ -199,7 +199,26 @@ def mention_span(head: Token) -> Span:
 
 def _subtree(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     node = doc[match.content]
-    return _trimmed(doc, node.left_edge.i, node.right_edge.i + 1)
+    return _trimmed(doc, _after_leading_time(node), node.right_edge.i + 1)
+
+
+def _after_leading_time(node: Token) -> int:
+    """ "said on Thursday it was safe": the parser hangs the cue's date on the complement;
+    a time phrase before the complement's subject belongs to the cue, not the content."""
+    start = node.left_edge.i
+    subjects = [c.i for c in node.lefts if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    for child in node.lefts:
+        if not subjects or child.i > subjects[0] or child.left_edge.i != start:
+            break
+        if any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree) and child.dep_ in {
+            "prep",
+            "npadvmod",
+            "advmod",
+        }:
+            start = child.right_edge.i + 1
+        else:
+            break
+    return start
 
 
 def _quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:

@@ -106,6 +106,10 @@ CASES = [
         [("“Stay on the marked trails.”", "direct", "speech-verb-following-quote", "The ranger")],
     ),
     (
+        "The contractor said on Thursday it was ready to start.",
+        [("it was ready to start", "indirect", "speech-verb-complement", "The contractor")],
+    ),
+    (
         "“I told them we would win,” Dara Quill said.",
         [("“I told them we would win,”", "direct", "speech-verb-complement", "Dara Quill")],
     ),
