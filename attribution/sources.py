@@ -502,6 +502,8 @@ def _time_candidates(anchor: Token) -> Iterator[Token]:
     for child in anchor.children:
         if child.dep_ in {"npadvmod", "advmod", "tmod"}:
             yield child
+        if child.dep_ == "ccomp":  # "said on Thursday it was …": outside the content, on the cue
+            yield from (g for g in child.lefts if g.dep_ in {"prep", "npadvmod"})
         if child.dep_ == "prep":
             for grandchild in child.children:
                 if (

@@ -366,3 +366,15 @@ def test_definite_reference_joins_the_event_named_before(attributor):
     assert sources[by_start["the bridge w"]]["audience"] == "reporters"
     assert sources[by_start["it would pay"]]["kind"] == "statement"
     assert by_start["it would pay"] != by_start["the bridge w"]
+
+
+def test_time_before_a_complement_belongs_to_the_cue(attributor):
+    spoken = attributor.attribute(
+        "The contractor said on Thursday it was ready.", published="2025-05-16"
+    )
+    (source,) = spoken["sources"]
+    assert (source["when"], source["date"]) == ("on Thursday", "2025-05-15")
+    reported = attributor.attribute(
+        "The contractor said it was ready on Thursday.", published="2025-05-16"
+    )
+    assert reported["sources"] == []  # the day of the reported event, not of the saying
