@@ -241,8 +241,10 @@ def _following_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span
     position = cue.i + 1
     if speaker is not None and speaker.i > cue.i:  # inverted: said the mayor: “…”
         position = speaker.right_edge.i + 1
-    while position < len(doc) and (doc[position].text in ":," or doc[position].is_space):
-        position += 1  # "He said:" and the quotation in the next paragraph
+    while position < len(doc) and (
+        doc[position].text in ":," or doc[position].is_space or _modifies(doc[position], cue)
+    ):
+        position += 1  # "He said:" + next paragraph; "saying during the debate, “…”"
     if position >= len(doc):
         return None
     quote = _quote_at(quotes, doc[position].idx)
@@ -253,6 +255,17 @@ def _following_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span
     return quote.start, quote.end
 
 
+def _modifies(token: Token, cue: Token) -> bool:
+    """Part of the cue's own modifiers or addressee ("during the debate", "scolded him"),
+    which may stand between a cue and the quotation it introduces."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.head is cue and ancestor is not cue:
+            return ancestor.dep_ in {"prep", "npadvmod", "advmod", "dobj", "dative"} and not (
+                _is_quote_mark(token.text[0])
+            )
+    return False
+
+
 def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     """``CONTENT, SPEAKER said`` or ``CONTENT, said SPEAKER``: the content ends at the comma."""
     cue = doc[match.head]
@@ -260,11 +273,11 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
         return None
     speaker = doc[match.speaker]
     first = min(speaker.left_edge.i, cue.i)
-    if not _ends_sentence(doc, cue, speaker, quotes):
-        return None
     quoted = _quote_ending_at(doc, quotes, first)
     if quoted is not None:  # “…?” Graham asked. — the parser often starts a sentence here
         return quoted
+    if not _ends_sentence(doc, cue, speaker, quotes):
+        return None
     before = first - 1
     while before >= 0 and doc[before].text in CLOSING_MARKS:
         before -= 1

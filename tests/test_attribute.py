@@ -22,9 +22,11 @@ def rules():
     return load_rules()
 
 
-def _parsed(words, spaces, heads, deps, pos, lemmas) -> Doc:
+def _parsed(words, spaces, heads, deps, pos, lemmas, tags) -> Doc:
     vocab = English().vocab
-    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    return Doc(
+        vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags
+    )
 
 
 def _run(doc: Doc, rules):
@@ -41,6 +43,7 @@ def test_following_quote_when_the_parser_leaves_it_unattached(rules):
         deps=["det", "nsubj", "ROOT", "punct", "punct", "nsubj", "dep", "punct", "punct"],
         pos=["DET", "NOUN", "VERB", "PUNCT", "PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT"],
         lemmas=["the", "referee", "say", ":", "“", "play", "stop", ".", "”"],
+        tags=["DT", "NN", "VBD", ":", "``", "NN", "VBD", ".", "''"],
     )
     (found,) = _run(doc, rules)
     assert doc.text[slice(*found.content)] == "“Play stopped.”"
@@ -57,6 +60,7 @@ def test_content_before_the_comma_needs_a_clause(rules):
         deps=["prep", "det", "pobj", "punct", "nsubj", "ROOT", "punct"],
         pos=["ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
         lemmas=["at", "the", "hearing", ",", "Ortiz", "say", "."],
+        tags=["IN", "DT", "NN", ",", "NNP", "VBD", "."],
     )
     assert _run(doc, rules) == []
 
@@ -70,6 +74,7 @@ def test_content_before_the_comma_with_trailing_time(rules):
         deps=["nsubj", "aux", "dep", "punct", "det", "nsubj", "ROOT", "npadvmod", "punct"],
         pos=["NOUN", "AUX", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PROPN", "PUNCT"],
         lemmas=["fare", "will", "rise", ",", "the", "agency", "say", "Friday", "."],
+        tags=["NNS", "MD", "VB", ",", "DT", "NN", "VBD", "NNP", "."],
     )
     (found,) = _run(doc, rules)
     assert doc.text[slice(*found.content)] == "Fares will rise"
