@@ -222,10 +222,12 @@ def _after_leading_time(node: Token) -> int:
 
 
 def _quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
-    """The quotation in the object; a cue quoted inside it is not this rule's case."""
-    node = doc[match.content]
-    if _quote_at(quotes, doc[match.head].idx):
+    """The quotation in the object ("termed the “Abraham Alliance”")."""
+    node, cue = doc[match.content], doc[match.head]
+    if _quote_at(quotes, cue.idx):
         return None
+    if any(c.dep_ == "dobj" and not _quote_at(quotes, c.idx) for c in cue.children):
+        return None  # "called it “disgusting”": the object and its label are the content
     for token in node.subtree:
         quote = _quote_at(quotes, token.idx)
         if quote:
