@@ -34,6 +34,7 @@ MENTION_RIGHT_DEPS = frozenset({"compound", "flat"})
 DESCRIPTION_DEPS = frozenset(
     {"appos", "relcl", "acl", "cc", "conj", "prep", "npadvmod", "amod", "compound", "flat"}
 )
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})  # a clause has one
 DESCRIPTIVE_PREPS = frozenset({"of", "at", "for", "from", "with", "by"})
 EDGE_PUNCT = ",;:—–-"
 CLOSING_MARKS = '”"’»«'
@@ -286,7 +287,7 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     if before < 0 or doc[before].text not in {",", "—", "–", "--"}:
         return None
     sentence_start = cue.sent.start
-    if not any(t.pos_ in {"VERB", "AUX"} for t in doc[sentence_start:before]):
+    if not any(t.dep_ in SUBJECT_DEPS for t in doc[sentence_start:before]):
         return None  # "At Monday's debate, Trump said …": a fronted phrase is no content
     quote = _quote_at(quotes, doc[first - 1].idx)
     story = dateline_end(doc.text, doc[sentence_start].idx)  # "CORVO — Fires spread, …"
