@@ -378,10 +378,15 @@ def _rest_of_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Sp
     the closing mark of a quotation the label opened. A label opens its paragraph."""
     if match.speaker is None:
         return None
-    label = mention_span(doc[match.speaker])[0]
+    speaker = doc[match.speaker]
+    label = mention_span(speaker)[0]
     line = doc.text[doc.text.rfind("\n", 0, label) + 1 : label].strip()
     if line not in ("", '"', "“"):
         return None  # "… said Trump: …" is no label
+    if not (
+        speaker.ent_type_ == "PERSON" or doc.text[label : speaker.idx + len(speaker)].isupper()
+    ):
+        return None  # "Correction:", "Stealth Over Health:": a headline or note, not a speaker
     start = doc[match.head].idx + len(doc[match.head])
     end = doc.text.find("\n", start)
     span = _strip(doc.text, start, len(doc.text) if end < 0 else end)
