@@ -142,3 +142,14 @@ def test_continuation_lowers_confidence_and_keeps_source(attributor):
     assert second["confidence"] < first["confidence"]
     assert second["source"] == first["source"] is not None
     assert second["cue"] is None
+
+
+@pytest.mark.parametrize("text", ["", "\n\n   \n", "“Never closed, she said.\n\nNext paragraph."])
+def test_degenerate_input_gives_a_valid_empty_document(attributor, text):
+    from attribution.schema import validate_document
+
+    document = attributor.attribute(text)
+    assert validate_document(document, text) == []
+    assert document["attributions"] == []
+    expected = ["unbalanced-quote"] if "“" in text else []
+    assert [w["code"] for w in document["warnings"]] == expected
