@@ -519,7 +519,7 @@ def _attach_loose_quotes(
             result[index] = replace(last, content=(last.content[0], quote.end), quotes=merged)
         elif (
             last.kind != "indirect"
-            and last.speaker_head is not None
+            and (last.speaker_head is not None or last.continues is not None)
             and _continues(doc, last, quote)
         ):
             result.append(

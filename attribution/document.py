@@ -109,9 +109,9 @@ def _attributions(
     for index, a in enumerate(attributions):
         speaker = speakers.of_attribution[index]
         source = sources.of_attribution[index]
-        mention = a.speaker
-        if mention is None and a.continues is not None:
-            mention = attributions[a.continues].speaker
+        mention, previous = a.speaker, a.continues
+        while mention is None and previous is not None:  # a continuation's chain head
+            mention, previous = attributions[previous].speaker, attributions[previous].continues
         result.append(
             {
                 "id": ids[index],

@@ -99,6 +99,12 @@ CASES = [
          ("“Everyone will play.”", "direct", "continuation-quote", "the coach")],
     ),
     (
+        "“We start Monday,” the coach said.\n\n“Everyone will play.”\n\n“Nobody sits out.”",
+        [("“We start Monday,”", "direct", "speech-verb-complement", "the coach"),
+         ("“Everyone will play.”", "direct", "continuation-quote", "the coach"),
+         ("“Nobody sits out.”", "direct", "continuation-quote", "the coach")],
+    ),
+    (
         "“We start Monday,” the coach said. The gym was empty. “Everyone will play.”",
         [("“We start Monday,”", "direct", "speech-verb-complement", "the coach")],
     ),
