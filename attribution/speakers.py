@@ -289,15 +289,37 @@ class _SpeakerTable:
         span = mention_span(referent)
         kind = _kind_of(self._doc, referent, self._rules)
         text = self._doc.text[span[0] : span[1]]
-        if described and kind in {"anonymous", "group", "unknown"}:
+        if described and kind in {"anonymous", "group", "unknown", "person"}:  # unnamed
             text = _without_anonymity_clause(described, self._rules.words("anonymity_markers"))
         speaker = self._get(kind, text)
         speaker.mentions.add(span)
+        speaker.affiliation = speaker.affiliation or _represented(referent, self._rules)
         return speaker
 
     def _get(self, kind: str, name: str) -> Speaker:
         key = f"{kind}:{_normalise(name)}"
         return self.by_key.setdefault(key, Speaker(key, name, kind))
+
+
+def _represented(head: Token, rules: RuleSet) -> str | None:
+    """The organisation an unnamed role-holder speaks for: "a Pentagon spokesman", "the
+    ministry's spokeswoman", "a spokesman for the ministry" → its affiliation."""
+    if head.lemma_.lower() not in rules.words("title_words"):
+        return None
+    for child in head.children:
+        if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN" and child.i < head.i:
+            return (
+                head.doc[child.left_edge.i : child.i + 1].text.removesuffix("’s").removesuffix("'s")
+            )
+        if child.dep_ == "poss" and child.lemma_.lower() in rules.words("organization_nouns"):
+            return head.doc[child.left_edge.i : child.i + 1].text
+        if child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (
+                    obj.pos_ == "PROPN" or obj.lemma_.lower() in rules.words("organization_nouns")
+                ):
+                    return head.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    return None
 
 
 def _without_anonymity_clause(text: str, markers: frozenset[str]) -> str:

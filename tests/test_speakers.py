@@ -122,3 +122,13 @@ def test_a_document_with_an_author_credits_the_author(engine):
     speaker = next(s for s in document["speakers"] if s["id"] == attribution["speaker"])
     source = next(s for s in document["sources"] if s["id"] == attribution["source"])
     assert (speaker["name"], source["kind"]) == ("the state auditor", "report")
+
+
+def test_unnamed_spokespeople_keep_the_organisation_they_speak_for(engine):
+    text = (
+        "A Pentagon spokesman said the ships had arrived.\n"
+        "A spokesman for the ministry said talks would resume."
+    )
+    speakers = {s["name"]: s for s in engine.attribute(text)["speakers"]}
+    assert speakers["A Pentagon spokesman"]["affiliation"] == "Pentagon"
+    assert speakers["A spokesman for the ministry"]["affiliation"] == "the ministry"
