@@ -282,6 +282,8 @@ def test_no_channel(attributor, text: str) -> None:
     assert document["attributions"], text
     sources = {s["id"]: s for s in document["sources"]}
     for attribution in document["attributions"]:
+        if attribution["nested_in"]:
+            continue  # "the troops had testified about …" has its own channel, not the outer's
         source = sources.get(attribution["source"]) if attribution["source"] else None
         assert source is None or source["kind"] == "unspecified", (text, source)
 
