@@ -186,7 +186,23 @@ def _channel(
         if found is not None:
             found.rule = rule.name
             found.outlet = found.outlet or _told_outlet(cue, found.kind, attribution, rules)
+            found.audience = found.audience or _told_audience(cue, attribution, rules)
             return found
+    return None
+
+
+def _told_audience(cue: Token, attribution: Attribution, rules: RuleSet) -> str | None:
+    """ "told reporters on a call": the channel is the call, the audience the reporters."""
+    if cue.lemma_.lower() != "tell":
+        return None
+    audiences = rules.words("audience_nouns")
+    for obj in cue.children:
+        if (
+            obj.dep_ in {"dobj", "dative"}
+            and _outside(obj, attribution)
+            and obj.lower_ in audiences
+        ):
+            return _noun_phrase(obj)
     return None
 
 
@@ -326,6 +342,8 @@ def _channel_nouns(
             continue
         yield from _prep_nouns(anchor, None)
         if anchor is cue:
+            if cue.pos_ == "NOUN":  # "the ministry's statement that …": the cue names it
+                yield cue, cue
             if cue.lemma_.lower() in OBJECT_CHANNEL_LEMMAS:
                 for obj in cue.children:
                     if obj.dep_ in {"dobj", "dative"}:

@@ -380,3 +380,21 @@ def test_time_before_a_complement_belongs_to_the_cue(attributor):
         "The contractor said it was ready on Thursday.", published="2025-05-16"
     )
     assert reported["sources"] == []  # the day of the reported event, not of the saying
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The chief executive told analysts on a conference call that sales had risen.",
+            ("call", "analysts"),
+        ),
+        (
+            "The Interior Ministry's statement that no live rounds were used was disputed.",
+            ("statement", None),
+        ),
+    ],
+)
+def test_channel_and_audience_from_different_phrases(attributor, text, expected):
+    (source,) = attributor.attribute(text)["sources"]
+    assert (source["kind"], source["audience"]) == expected
