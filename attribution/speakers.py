@@ -83,7 +83,9 @@ def _referent(
     publisher, Tamsin Reeve,"), or a pronoun's antecedent."""
     if head.pos_ != "PRON":
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        return named[0] if head.pos_ == "NOUN" and named else _author(head, rules) or head
+        if head.pos_ == "NOUN" and named:
+            return named[0]
+        return _author(head, rules) or _named_organization(doc, head, rules) or head
     bound = _bound_by_reporting_verb(head)
     if bound is not None:
         return bound
@@ -92,6 +94,23 @@ def _referent(
         if antecedent is not None:
             return antecedent
     return _rule_antecedent(doc, head, attribution, people) or head
+
+
+def _named_organization(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
+    """ "the bank" → the one organisation named in the article whose name has "bank" in it
+    ("Lysenburg Central Bank"); two such names, and it stays "the bank"."""
+    lemma = head.lemma_.lower()
+    definite = any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their"} for c in head.lefts
+    )
+    if head.pos_ != "NOUN" or not definite or lemma not in rules.words("organization_nouns"):
+        return None
+    names = {
+        ent.root.i: ent.root
+        for ent in doc.ents
+        if ent.label_ == "ORG" and lemma in {t.lemma_.lower() for t in ent} and head not in ent
+    }
+    return next(iter(names.values())) if len(names) == 1 else None
 
 
 def _author(head: Token, rules: RuleSet) -> Token | None:

@@ -132,3 +132,29 @@ def test_unnamed_spokespeople_keep_the_organisation_they_speak_for(engine):
     speakers = {s["name"]: s for s in engine.attribute(text)["speakers"]}
     assert speakers["A Pentagon spokesman"]["affiliation"] == "Pentagon"
     assert speakers["A spokesman for the ministry"]["affiliation"] == "the ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The Interior Ministry said the march was illegal.\n"
+            "The ministry said later that two officers were hurt.",
+            ["The Interior Ministry", "The Interior Ministry"],
+        ),
+        (  # two ministries: "the ministry" is not guessed
+            "The Interior Ministry said the march was illegal. The Health Ministry said "
+            "clinics were open.\nThe ministry said later that two officers were hurt.",
+            ["The Interior Ministry", "The Health Ministry", "The ministry"],
+        ),
+        (  # organisations are joined only when the article equates them
+            "The Pentagon said the ships had arrived. "
+            "The Defense Department said more would follow.",
+            ["The Pentagon", "The Defense Department"],
+        ),
+    ],
+)
+def test_organisation_nominals(engine, text, names):
+    document = engine.attribute(text)
+    speakers = {s["id"]: s["name"] for s in document["speakers"]}
+    assert [speakers[a["speaker"]] for a in document["attributions"]] == names
