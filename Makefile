@@ -26,7 +26,8 @@ demo: install
 	$(BIN)/attribute $(SEED) --published 2024-08-02
 
 test: install-test
-	$(BIN)/ruff check attribution tests benchmarks
+	$(BIN)/ruff check attribution tests benchmarks fixtures
+	$(BIN)/ruff format --check attribution tests benchmarks fixtures
 	$(BIN)/python -m pytest -q
 
 evaluate: install
