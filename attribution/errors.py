@@ -28,6 +28,10 @@ MESSAGES: dict[str, str] = {
     "input-not-found": "{path}: no such file",
     "input-unreadable": "{path}: cannot be read: {reason}",
     "input-not-utf8": "{path}: not valid UTF-8 (byte {position}): {reason}",
+    "input-too-long": (
+        "{path}: {length} characters is more than the pipeline takes at once ({limit}); "
+        "split the text into articles"
+    ),
     "output-unwritable": "{path}: cannot be written: {reason}",
     "schema-invalid-document": "{path}: {count} schema error(s)",
     "json-invalid": "{path}: not valid JSON: {reason}",
@@ -53,6 +57,7 @@ _EXIT_BY_CODE = {
     "input-not-found": EXIT_INPUT,
     "input-unreadable": EXIT_INPUT,
     "input-not-utf8": EXIT_INPUT,
+    "input-too-long": EXIT_INPUT,
     "json-invalid": EXIT_INVALID,
     "schema-invalid-document": EXIT_INVALID,
     "internal": EXIT_INTERNAL,

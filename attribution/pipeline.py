@@ -59,7 +59,14 @@ class Attributor:
     ) -> dict[str, Any]:
         """One contract document for ``text``."""
         date = parse_date(published)
+        self._check_length(text, source_path or doc_id or "document")
         return self._analyse(self._loaded.nlp(text), doc_id or "document", date, source_path)
+
+    def _check_length(self, text: str, label: str) -> None:
+        """spaCy refuses texts over ``nlp.max_length``; say so before it does."""
+        limit = self._loaded.nlp.max_length
+        if len(text) > limit:
+            raise AttributionError("input-too-long", path=label, length=len(text), limit=limit)
 
     def pipe(
         self,
@@ -69,9 +76,10 @@ class Attributor:
     ) -> Iterator[dict[str, Any]]:
         """Contract documents for ``(id, text)`` pairs, parsed in batches by ``nlp.pipe``."""
         date = parse_date(published)
-        stream = self._loaded.nlp.pipe(
-            ((text, doc_id) for doc_id, text in items), as_tuples=True, batch_size=batch_size
+        checked = (
+            (text, doc_id) for doc_id, text in items if self._check_length(text, doc_id) is None
         )
+        stream = self._loaded.nlp.pipe(checked, as_tuples=True, batch_size=batch_size)
         for doc, doc_id in stream:
             yield self._analyse(doc, doc_id, date, None)
 

@@ -80,6 +80,7 @@ def test_schema_command_prints_the_schema():
         ),
         (["{ok}", "--model", "no_such_model"], b"Hi.", 2, "error[model-not-installed]: "),
         (["validate", "{bad}"], b"{not json", 1, "error[json-invalid]: "),
+        (["{bad}"], b"word " * 250_001, 3, "error[input-too-long]: "),
     ],
 )
 def test_bad_input_gives_one_line_and_exit_code(tmp_path, args, content, code, error):
