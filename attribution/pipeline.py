@@ -62,6 +62,12 @@ class Attributor:
         self._check_length(text, source_path or doc_id or "document")
         return self._analyse(self._loaded.nlp(text), doc_id or "document", date, source_path)
 
+    def _checked(self, items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        """``(text, id)`` pairs for ``nlp.pipe``, each checked for length on the way."""
+        for doc_id, text in items:
+            self._check_length(text, doc_id)
+            yield text, doc_id
+
     def _check_length(self, text: str, label: str) -> None:
         """spaCy refuses texts over ``nlp.max_length``; say so before it does."""
         limit = self._loaded.nlp.max_length
@@ -76,10 +82,7 @@ class Attributor:
     ) -> Iterator[dict[str, Any]]:
         """Contract documents for ``(id, text)`` pairs, parsed in batches by ``nlp.pipe``."""
         date = parse_date(published)
-        checked = (
-            (text, doc_id) for doc_id, text in items if self._check_length(text, doc_id) is None
-        )
-        stream = self._loaded.nlp.pipe(checked, as_tuples=True, batch_size=batch_size)
+        stream = self._loaded.nlp.pipe(self._checked(items), as_tuples=True, batch_size=batch_size)
         for doc, doc_id in stream:
             yield self._analyse(doc, doc_id, date, None)
 
