@@ -85,7 +85,12 @@ def _referent(
         named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if head.pos_ == "NOUN" and named:
             return named[0]
-        return _author(head, rules) or _named_organization(doc, head, rules) or head
+        return (
+            _author(head, rules)
+            or _named_organization(doc, head, rules)
+            or _earlier_pair(doc, head)
+            or head
+        )
     bound = _bound_by_reporting_verb(head)
     if bound is not None:
         return bound
@@ -94,6 +99,21 @@ def _referent(
         if antecedent is not None:
             return antecedent
     return _rule_antecedent(doc, head, attribution, people) or head
+
+
+NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
+
+
+def _earlier_pair(doc: Doc, head: Token) -> Token | None:
+    """ "the two said", "both said": the nearest earlier coordination of that many names."""
+    count = NUMBER_WORDS.get(head.lower_)
+    definite = head.lower_ == "both" or any(c.lower_ == "the" for c in head.lefts)
+    if count is None or not definite or any(c.dep_ == "prep" for c in head.rights):
+        return None
+    for token in reversed(doc[: head.i]):
+        if token.dep_ != "conj" and token.pos_ == "PROPN" and len(token.conjuncts) + 1 == count:
+            return token
+    return None
 
 
 def _named_organization(doc: Doc, head: Token, rules: RuleSet) -> Token | None:

@@ -158,3 +158,15 @@ def test_organisation_nominals(engine, text, names):
     document = engine.attribute(text)
     speakers = {s["id"]: s["name"] for s in document["speakers"]}
     assert [speakers[a["speaker"]] for a in document["attributions"]] == names
+
+
+def test_the_two_refers_to_the_pair_named_before(engine):
+    text = (
+        "Hana Berg and Kenji Ito founded the firm in 2019.\n"
+        "The two said they would step down in May.\n"
+        "Two workers said the plant was safe."
+    )
+    document = engine.attribute(text)
+    speakers = {s["id"]: s["name"] for s in document["speakers"]}
+    names = [speakers[a["speaker"]] for a in document["attributions"]]
+    assert names == ["Hana Berg and Kenji Ito", "Two workers"]
