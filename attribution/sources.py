@@ -95,7 +95,26 @@ def link_sources(
         else:
             sources[same].mentions |= found.mentions
             chosen.append(same)
-    return LinkedSources(tuple(sources), tuple(chosen))
+    return LinkedSources(
+        tuple(sources), tuple(_inherit_from_container(attributions, speakers_of, chosen))
+    )
+
+
+def _inherit_from_container(
+    attributions: Sequence[Attribution], speakers_of: Sequence[int | None], chosen: list[int | None]
+) -> list[int | None]:
+    """A speaker's words nested in their own utterance share its source: "in a speech …,
+    calling it a template for an accord he termed the “Abraham Alliance”"."""
+    result = list(chosen)
+    for index, inner in enumerate(attributions):
+        if result[index] is not None or inner.cue is None or speakers_of[index] is None:
+            continue
+        for outer_index, outer in enumerate(attributions):
+            inside = outer.content[0] <= inner.cue[0] < outer.content[1]
+            if inside and outer_index != index and speakers_of[outer_index] == speakers_of[index]:
+                result[index] = result[outer_index]
+                break
+    return result
 
 
 def _same_utterance(sources: list[Source], new: Source) -> int | None:
