@@ -27,15 +27,12 @@ CUE_LEXICONS = (
 @dataclass(frozen=True, slots=True)
 class CueMatch:
     rule: PatternRule
-    cue: tuple[int, ...]  # token indices of the cue words, in text order
+    head: int  # token index of the cue's head word (the pattern's "cue" node)
+    cue: tuple[int, ...]  # token indices of the cue words around it, in text order
     speaker: int | None  # token index of the speaker's head word
     content: int | None  # token index of the content node, when the rule binds one
     lemma: str
     cue_class: str
-
-    @property
-    def head(self) -> int:
-        return self.cue[0]
 
 
 class CueFinder:
@@ -78,18 +75,18 @@ class CueFinder:
 
     def _to_cue(self, doc: Doc, match_id: int, nodes: dict[str, int]) -> CueMatch:
         rule = self._by_name[doc.vocab.strings[match_id]]
-        cue = tuple(sorted(i for name, i in nodes.items() if name.startswith("cue")))
+        head = nodes["cue"]
+        cue = _adjacent_run(head, {i for name, i in nodes.items() if name.startswith("cue")})
         # One word: its lemma ("said" -> "say"); a phrase: its words ("according to").
-        lemma = (
-            doc[cue[0]].lemma_.lower() if len(cue) == 1 else " ".join(doc[i].lower_ for i in cue)
-        )
+        lemma = doc[head].lemma_.lower() if len(cue) == 1 else " ".join(doc[i].lower_ for i in cue)
         return CueMatch(
             rule=rule,
+            head=head,
             cue=cue,
             speaker=nodes.get("speaker"),
             content=nodes.get("content"),
             lemma=lemma,
-            cue_class=self._class_of(doc[cue[0]].lemma_.lower()),
+            cue_class=self._class_of(doc[head].lemma_.lower()),
         )
 
     def _class_of(self, lemma: str) -> str:
@@ -98,3 +95,14 @@ class CueFinder:
             if cue_class:
                 return cue_class
         return "neutral"
+
+
+def _adjacent_run(head: int, words: set[int]) -> tuple[int, ...]:
+    """The cue words next to each other around the head: "called for", "was quoted as
+    saying"; in "asked him about" the cue is "asked", as the words between are not cue."""
+    start = end = head
+    while start - 1 in words:
+        start -= 1
+    while end + 1 in words:
+        end += 1
+    return tuple(range(start, end + 1))
