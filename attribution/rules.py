@@ -23,8 +23,6 @@ from spacy.matcher import DependencyMatcher, Matcher
 
 from .errors import AttributionError, message
 
-SPEECH_EXCLUDED_CLASSES = frozenset({"belief", "intent"})
-
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:

@@ -148,7 +148,7 @@ def _read_source(
     if when is not None:
         source.when = doc.text[when[0] : when[1]]
         source.date = _resolve_date(source.when, published)
-    source.place = source.place or _place(doc, cue, attribution)
+    source.place = source.place or _place(cue, attribution)
     source.audience = source.audience or _cue_audience(cue, attribution, rules)
     source.via = _via(cue, attribution, cue_tokens - {cue.i}, rules)
     if source.kind == "unspecified" and not (
@@ -560,7 +560,7 @@ def _time_candidates(anchor: Token) -> Iterator[Token]:
                     )
 
 
-def _place(doc: Doc, cue: Token, attribution: Attribution) -> str | None:
+def _place(cue: Token, attribution: Attribution) -> str | None:
     for obj in _prep_objects(cue, {"in", "at"}, attribution):
         if obj.ent_type_ in PLACE_ENTS:
             return _phrase(obj)
