@@ -405,6 +405,11 @@ def _preceding_quote_only(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) ->
     return _quote_ending_at(doc, quotes, min(speaker.left_edge.i, cue.i))
 
 
+def _quote_before_match(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """The quotation whose closing mark the pattern matched (“…,” NAME said)."""
+    return _quote_ending_at(doc, quotes, match.content + 1)
+
+
 STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] = {
     "subtree": _subtree,
     "quote": _quote,
@@ -416,6 +421,7 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "object-phrase": _object_phrase,
     "rest-of-paragraph": _rest_of_paragraph,
     "preceding-quote-only": _preceding_quote_only,
+    "quote-before-match": _quote_before_match,
 }
 
 
