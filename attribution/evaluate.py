@@ -19,6 +19,7 @@ from typing import Any
 
 from attribution.attribute import CONTINUATION_RULE
 from attribution.errors import AttributionError
+from attribution.schema import load_schema
 
 __all__ = [
     "OVERLAP_THRESHOLD",
@@ -50,25 +51,9 @@ __all__ = [
 
 QUOTE_TYPES: tuple[str, ...] = ("direct", "indirect", "mixed")
 
+#: The contract's source kinds, read from the published schema (its single definition).
 SOURCE_KINDS: frozenset[str] = frozenset(
-    {
-        "statement",
-        "press_release",
-        "interview",
-        "speech",
-        "remarks",
-        "press_conference",
-        "briefing",
-        "social_media",
-        "letter",
-        "report",
-        "testimony",
-        "court_filing",
-        "call",
-        "email",
-        "broadcast",
-        "unspecified",
-    }
+    load_schema()["$defs"]["source"]["properties"]["kind"]["enum"]
 )
 
 #: Two spans match under the overlap rule when the Dice coefficient (token F1) of their
