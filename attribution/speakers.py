@@ -332,8 +332,19 @@ class _SpeakerTable:
             text = _without_anonymity_clause(described, self._rules.words("anonymity_markers"))
         speaker = self._get(kind, text)
         speaker.mentions.add(span)
+        if kind == "organization":
+            speaker.mentions |= self._same_name(text)
         speaker.affiliation = speaker.affiliation or _represented(referent, self._rules)
         return speaker
+
+    def _same_name(self, name: str) -> set[Span]:
+        """Every mention of an organisation's name in the article ("the Pentagon", "Pentagon")."""
+        wanted = _normalise(name)
+        return {
+            mention_span(ent.root)
+            for ent in self._doc.ents
+            if ent.label_ in ORG_ENTS and _normalise(ent.text) == wanted
+        }
 
     def _get(self, kind: str, name: str) -> Speaker:
         key = f"{kind}:{_normalise(name)}"

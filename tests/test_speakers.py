@@ -170,3 +170,15 @@ def test_the_two_refers_to_the_pair_named_before(engine):
     speakers = {s["id"]: s["name"] for s in document["speakers"]}
     names = [speakers[a["speaker"]] for a in document["attributions"]]
     assert names == ["Hana Berg and Kenji Ito", "Two workers"]
+
+
+def test_an_organisation_lists_every_mention_of_its_name(engine):
+    text = (
+        "The Port Authority said the cranes were safe.\n"
+        "Engineers hired by the Port Authority inspected them in May.\n"
+        "The port authority of another city was not involved."
+    )
+    document = engine.attribute(text)
+    (authority,) = [s for s in document["speakers"] if s["kind"] == "organization"]
+    mentioned = [text[m["start"] : m["end"]] for m in authority["mentions"]]
+    assert mentioned.count("The Port Authority") + mentioned.count("the Port Authority") == 2
