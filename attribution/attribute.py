@@ -37,7 +37,6 @@ DESCRIPTION_DEPS = frozenset(
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})  # a clause has one
 DESCRIPTIVE_PREPS = frozenset({"of", "at", "for", "from", "with", "by"})
 EDGE_PUNCT = ",;:—–-"
-CLOSING_MARKS = '”"’»«'
 CONTINUATION_RULE = "continuation-quote"
 # Strategies whose span is final: a transcript label sits inside the quotation it opens,
 # so widening the content to whole quotations would swallow the label.
@@ -54,6 +53,7 @@ class Attribution:
     quotes: tuple[Span, ...]
     kind: str  # direct | indirect | mixed
     cue: Span | None
+    cue_head: int | None  # token index of the cue's head word
     lemma: str | None
     cue_class: str | None
     speaker: Span | None  # the local mention, as written
@@ -139,6 +139,7 @@ def _build(
         quotes=inside,
         kind="direct" if _enclosed(content, quotes) else _kind(content, inside, doc.text),
         cue=(cue_start, cue_tokens[-1].idx + len(cue_tokens[-1])),
+        cue_head=match.head,
         lemma=match.lemma,
         cue_class=match.cue_class,
         speaker=described_mention(head, doc[match.head]) if head is not None else None,
@@ -159,6 +160,21 @@ def _name_head(token: Token) -> Token:
 
 def _is_quote_mark(char: str) -> bool:
     return char == '"' or unicodedata.category(char) in {"Pi", "Pf"}
+
+
+def _without_closing_marks(text: str) -> str:
+    """Text before its closing quotation marks (', " and ’ as in ''…'' included)."""
+    end = len(text)
+    while end and (_is_quote_mark(text[end - 1]) or text[end - 1] == "'"):
+        end -= 1
+    return text[:end]
+
+
+def _end_before(text: str, position: int) -> int:
+    """Where the text before ``position`` ends, trailing white space left out (no copy)."""
+    while position and text[position - 1].isspace():
+        position -= 1
+    return position
 
 
 def described_mention(head: Token, cue: Token) -> Span:
@@ -182,6 +198,13 @@ def described_mention(head: Token, cue: Token) -> Span:
 
 def mention_span(head: Token) -> Span:
     """The speaker's mention: the head word with its name, title and determiner words."""
+    left, right = mention_tokens(head)
+    doc = head.doc
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def mention_tokens(head: Token) -> tuple[int, int]:
+    """First and last token of :func:`mention_span`."""
     left, right = head.i, head.i
     for child in head.lefts:
         if child.dep_ in MENTION_LEFT_DEPS:
@@ -189,10 +212,9 @@ def mention_span(head: Token) -> Span:
     for child in head.rights:
         if child.dep_ in MENTION_RIGHT_DEPS and child.i == right + 1:
             right = child.i
-    doc = head.doc
-    while left < right and doc[left].is_punct:
+    while left < right and head.doc[left].is_punct:
         left += 1
-    return doc[left].idx, doc[right].idx + len(doc[right])
+    return left, right
 
 
 # Content strategies: each reads a content span for one cue match, or None.
@@ -207,7 +229,7 @@ def _after_leading_time(node: Token) -> int:
     """ "said on Thursday it was safe": the parser hangs the cue's date on the complement;
     a time phrase before the complement's subject belongs to the cue, not the content."""
     start = node.left_edge.i
-    subjects = [c.i for c in node.lefts if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    subjects = [c.i for c in node.lefts if c.dep_ in SUBJECT_DEPS]
     for child in node.lefts:
         if not subjects or child.i > subjects[0] or child.left_edge.i != start:
             break
@@ -282,7 +304,7 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     if not _ends_sentence(doc, cue, speaker, quotes):
         return None
     before = first - 1
-    while before >= 0 and doc[before].text in CLOSING_MARKS:
+    while before >= 0 and not _without_closing_marks(doc[before].text):
         before -= 1
     if before < 0 or doc[before].text not in {",", "—", "–", "--"}:
         return None
@@ -300,13 +322,11 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
 
 def _quote_ending_at(doc: Doc, quotes: Sequence[Quote], first: int) -> Span | None:
     """The quotation that closes right before token ``first``, ending in , ? ! or a dash."""
-    end = doc.text[: doc[first].idx].rstrip()
-    for quote in quotes:
-        if quote.end == len(end) and quote.closed:
-            inner = doc.text[quote.start : quote.end].rstrip("”\"’»«'")
-            if inner.endswith((",", "?", "!", "—", "–", "-")):
-                return quote.start, quote.end
-    return None
+    quote = _quote_ending(quotes, _end_before(doc.text, doc[first].idx))
+    if quote is None or not quote.closed:
+        return None
+    inner = _without_closing_marks(doc.text[quote.start : quote.end])
+    return (quote.start, quote.end) if inner.endswith((",", "?", "!", "—", "–", "-")) else None
 
 
 def _ends_sentence(doc: Doc, cue: Token, speaker: Token, quotes: Sequence[Quote]) -> bool:
@@ -323,11 +343,11 @@ def _ends_sentence(doc: Doc, cue: Token, speaker: Token, quotes: Sequence[Quote]
 def _preceding_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     """“…” — Name: the quotation that ends right before the dash."""
     dash = doc[match.head]  # may carry the closing mark: “…”―
-    before = doc.text[: dash.idx + len(dash.text)].rstrip().rstrip("—―–-").rstrip()
-    for quote in quotes:
-        if quote.end == len(before):
-            return quote.start, quote.end
-    return None
+    end = dash.idx + len(dash.text)
+    while end and doc.text[end - 1] in "—―–-":
+        end -= 1
+    quote = _quote_ending(quotes, _end_before(doc.text, end))
+    return (quote.start, quote.end) if quote else None
 
 
 def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
@@ -447,6 +467,10 @@ def _strip(text: str, start: int, end: int) -> Span | None:
     return (start, end) if start < end else None
 
 
+def _quote_ending(quotes: Sequence[Quote], end: int) -> Quote | None:
+    return next((quote for quote in quotes if quote.end == end), None)
+
+
 def _quote_at(quotes: Sequence[Quote], offset: int) -> Quote | None:
     for quote in quotes:
         if quote.start <= offset < quote.end:
@@ -534,6 +558,7 @@ def _attach_loose_quotes(
                     quotes=((quote.start, quote.end),),
                     kind="direct",
                     cue=None,
+                    cue_head=None,
                     lemma=None,
                     cue_class=None,
                     speaker=None,
@@ -568,25 +593,29 @@ def _continues(doc: Doc, last: Attribution, quote: Quote) -> bool:
     gap = doc.text[last.content[1] : quote.start]
     if len(_PARAGRAPH_BREAK.findall(gap)) > 1 or len(gap.split()) > MAX_CONTINUATION_GAP:
         return False
-    before = doc.text[: quote.start].rstrip()
-    opens_paragraph = not doc.text[: quote.start].rsplit("\n", 1)[-1].strip()
-    starts_sentence = opens_paragraph or before.endswith((".", "?", "!", ":"))
-    starts_sentence = starts_sentence or (before[-1] in CLOSING_MARKS and before[-2:-1] in ".?!")
-    after = doc.text[quote.end : quote.end + 2].lstrip(" ")
-    inner = doc.text[quote.start : quote.end].rstrip("”\"’»«' ")
+    text = doc.text
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    opens_paragraph = not text[line_start : quote.start].strip()
+    before = text[line_start : _end_before(text, quote.start)]
+    starts_sentence = opens_paragraph or _without_closing_marks(before).endswith(
+        (".", "?", "!", ":")
+    )
+    after = text[quote.end : quote.end + 2].lstrip(" ")
+    inner = _without_closing_marks(text[quote.start : quote.end].rstrip())
     ends_sentence = inner.endswith((".", "?", "!")) or not after or after[0] in "\n\r"
     return starts_sentence and ends_sentence and not _sentences_between(doc, last, quote)
 
 
 def _sentences_between(doc: Doc, last: Attribution, quote: Quote) -> bool:
     """Whether a sentence other than the cue's own lies between ``last`` and the quote."""
+    gap = doc.char_span(last.content[1], quote.start, alignment_mode="expand")
     cue = last.cue[0] if last.cue else -1
-    return any(
+    return gap is not None and any(
         last.content[1] <= s.start_char
         and s.end_char <= quote.start
         and s.text.strip()
         and not s.start_char <= cue < s.end_char
-        for s in doc.sents
+        for s in gap.sents
     )
 
 

@@ -76,9 +76,7 @@ def link_sources(
     """One source per utterance; attributions of the same utterance share it."""
     sources: list[Source] = []
     chosen: list[int | None] = []
-    cue_tokens = frozenset(
-        doc.char_span(*a.cue, alignment_mode="expand")[0].i for a in attributions if a.cue
-    )
+    cue_tokens = frozenset(a.cue_head for a in attributions if a.cue_head is not None)
     for index, attribution in enumerate(attributions):
         if attribution.continues is not None:
             chosen.append(chosen[attribution.continues])
@@ -139,9 +137,9 @@ def _read_source(
     rules: RuleSet,
     published: dt.date | None,
 ) -> Source | None:
-    if attribution.cue is None:
+    if attribution.cue_head is None:
         return None
-    cue = doc.char_span(*attribution.cue, alignment_mode="expand")[0]
+    cue = doc[attribution.cue_head]
     anchors = list(_anchors(doc, cue, attribution, cue_tokens - {cue.i}))
     source = _channel(doc, cue, anchors, attribution, rules) or Source("unspecified")
     when = _when(doc, anchors, attribution, rules)

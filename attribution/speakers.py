@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .attribute import Attribution, Span, mention_span
+from .attribute import Attribution, Span, mention_span, mention_tokens
 from .rules import RuleSet
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -399,7 +399,7 @@ def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
     if not name:
         return [], None
     doc = head.doc
-    first = doc.char_span(*mention_span(head), alignment_mode="expand").start
+    first = mention_tokens(head)[0]
     title_tokens = list(doc[first : head.i - len(name) + 1])
     titles = [title] if (title := _title_text(title_tokens, rules)) else []
     affiliation = next(
