@@ -62,6 +62,7 @@ class ChannelRule:
     outlet: str | None
     examples: tuple[str, ...]
     words: frozenset[str] = frozenset()  # lowercase names the object must be one of
+    yields_to: frozenset[str] = frozenset()  # a bare guess: the speaker's previous source wins
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,7 @@ def load_rules(directory: Traversable | None = None) -> RuleSet:
     lexicons = _lexicons(raw, problems)
     patterns, adjustments = _patterns(raw, lexicons, problems)
     channels = _channels(raw, lexicons, problems)
+    _check_scene_channels(lexicons, problems)
     _check_unique_names(raw, problems)
     if problems:
         _fail(problems)
@@ -163,10 +165,14 @@ def _read_yaml(entry: Traversable, problems: list[str]) -> dict | None:
     return data
 
 
-def _validators() -> dict[str, Draft202012Validator]:
-    schema = json.loads(
+def _rules_schema() -> dict[str, Any]:
+    return json.loads(
         (files("attribution._schemas") / "rules.schema.json").read_text(encoding="utf-8")
     )
+
+
+def _validators() -> dict[str, Draft202012Validator]:
+    schema = _rules_schema()
     return {
         shape: Draft202012Validator({**schema, "$ref": f"#/$defs/{shape}File"})
         for shape in ("lexicon", "pattern", "channel")
@@ -299,9 +305,18 @@ def _channels(
                     outlet=item.get("outlet"),
                     examples=tuple(item.get("examples", ())),
                     words=frozenset(w.lower() for w in trigger.get("words", ())),
+                    yields_to=frozenset(item.get("yields_to", ())),
                 )
             )
     return rules
+
+
+def _check_scene_channels(lexicons: Mapping[str, Lexicon], problems: list[str]) -> None:
+    """The scene lexicon names source kinds; a typo there would silently carry nothing."""
+    scene = lexicons.get("scene_channels")
+    kinds = set(_rules_schema()["$defs"]["sourceKind"]["enum"])
+    for word in sorted(scene.words - kinds if scene else ()):
+        problems.append(f"rules/scene_channels.yaml: entries: '{word}' is not a source kind")
 
 
 def _rule_names(raw: dict[str, dict]) -> Iterator[tuple[str, str]]:

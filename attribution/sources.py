@@ -42,6 +42,7 @@ CHANNEL_PREPS = frozenset({"in", "at", "on", "during", "via", "through", "over"}
 # Cues whose direct object can be the channel itself ("told a news conference").
 OBJECT_CHANNEL_LEMMAS = frozenset({"tell", "address", "brief"})
 # "at the end of a speech", "on the sidelines of the summit": look through to the event.
+QUANTITY_WORDS = frozenset({"several", "many", "some", "few", "dozens", "hundreds", "thousands"})
 PART_NOUNS = frozenset({"end", "close", "start", "beginning", "course", "conclusion", "part"})
 
 
@@ -77,11 +78,16 @@ def link_sources(
     sources: list[Source] = []
     chosen: list[int | None] = []
     cue_tokens = frozenset(a.cue_head for a in attributions if a.cue_head is not None)
+    yields = {rule.name: rule.yields_to for rule in rules.channels}
     for index, attribution in enumerate(attributions):
         if attribution.continues is not None:
             chosen.append(chosen[attribution.continues])
             continue
         found = _read_source(doc, attribution, cue_tokens, rules, published)
+        scene = _scene(doc, attributions, speakers_of, chosen, index)
+        if scene is not None and _carries(sources[scene], found, yields, rules):
+            chosen.append(scene)
+            continue
         if found is None:
             chosen.append(None)
             continue
@@ -91,11 +97,54 @@ def link_sources(
             sources.append(found)
             chosen.append(len(sources) - 1)
         else:
-            sources[same].mentions |= found.mentions
+            _merge(sources[same], found)
             chosen.append(same)
     return LinkedSources(
         tuple(sources), tuple(_inherit_from_container(attributions, speakers_of, chosen))
     )
+
+
+def _merge(source: Source, again: Source) -> None:
+    """A second mention of an utterance may say more of it: "At a briefing on Tuesday, …"
+    then "she told reporters at the briefing" gives the briefing its audience."""
+    source.mentions |= again.mentions
+    for name in ("outlet", "audience", "when", "date", "place", "via"):
+        if getattr(source, name) is None:
+            setattr(source, name, getattr(again, name))
+
+
+def _scene(
+    doc: Doc,
+    attributions: Sequence[Attribution],
+    speakers_of: Sequence[int | None],
+    chosen: list[int | None],
+    index: int,
+) -> int | None:
+    """The source of the attribution just before, when the same speaker made it in the
+    same or the previous paragraph (and this one is not nested in it)."""
+    if index == 0 or chosen[index - 1] is None or speakers_of[index] is None:
+        return None
+    before, current = attributions[index - 1], attributions[index]
+    if speakers_of[index - 1] != speakers_of[index] or before.content[1] > current.content[0]:
+        return None
+    if doc.text.count("\n", before.content[1], current.content[0]) > 1:
+        return None
+    return chosen[index - 1]
+
+
+def _carries(
+    scene: Source, found: Source | None, yields: dict[str, frozenset[str]], rules: RuleSet
+) -> bool:
+    """Whether a speaker's next words come from the scene just set: a plain "Okonjo said"
+    after "said at a news conference" (the event goes on; an article names a new setting
+    when there is one), or "he wrote" (a bare guess of a letter) after "wrote on Facebook"."""
+    if found is None:
+        return scene.kind in rules.words("scene_channels")
+    if found.kind == "unspecified":
+        bare = not (found.when or found.audience or found.via)
+        fits = found.place is None or scene.place in (None, found.place)
+        return bare and fits and scene.kind in rules.words("scene_channels")
+    return scene.kind in yields.get(found.rule or "", frozenset())
 
 
 def _inherit_from_container(
@@ -212,14 +261,13 @@ def _told_audience(cue: Token, attribution: Attribution, rules: RuleSet) -> str 
     """ "told reporters on a call": the channel is the call, the audience the reporters."""
     if cue.lemma_.lower() != "tell":
         return None
-    audiences = rules.words("audience_nouns")
     for obj in cue.children:
         if (
             obj.dep_ in {"dobj", "dative"}
             and _outside(obj, attribution)
-            and obj.lower_ in audiences
+            and _is_audience(obj, rules)
         ):
-            return _noun_phrase(obj)
+            return _audience_phrase(obj)
     return None
 
 
@@ -291,9 +339,10 @@ def _object_fits(obj: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
 
 
 def _owner(obj: Token, rules: RuleSet) -> str | None:
-    """The outlet that owns a programme: "MSNBC's Morning Joe" → MSNBC."""
-    for child in obj.lefts:
-        if child.dep_ == "poss" and _is_outlet(child, rules):
+    """The outlet that owns a programme: "MSNBC's Morning Joe" → MSNBC (the possessive may
+    hang on a compound: "Morning" rather than "Joe")."""
+    for child in obj.subtree:
+        if child.i < obj.i and child.dep_ == "poss" and _is_outlet(child, rules):
             return _phrase(child)
     return None
 
@@ -396,12 +445,8 @@ def _prepositional_channel(
 def _prepositional_object(
     verb: Token, attribution: Attribution, rule: ChannelRule, rules: RuleSet
 ) -> Source | None:
-    for child in verb.children:
-        if (
-            child.dep_ != "prep"
-            or child.lower_ != rule.preposition
-            or not _outside(child, attribution)
-        ):
+    for child in _rule_preps(verb, rule):
+        if child.lower_ != rule.preposition or not _outside(child, attribution):
             continue
         for obj in (g for g in child.children if g.dep_ == "pobj"):
             fits = _object_fits(obj, rule, rules)
@@ -416,6 +461,18 @@ def _prepositional_object(
                 source.outlet = fits
             return source
     return None
+
+
+def _rule_preps(verb: Token, rule: ChannelRule) -> Iterator[Token]:
+    """Prepositions on the verb; for a rule naming its words (platforms), also those one
+    phrase down: "wrote in a reply on Facebook", "said in a message on X"."""
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        yield child
+        if rule.words:
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                yield from (c for c in obj.children if c.dep_ == "prep")
 
 
 def _outlet_of(noun: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
@@ -454,20 +511,23 @@ def _audience_of(noun: Token, rules: RuleSet) -> str | None:
         for obj in prep.children:
             if obj.dep_ == "pobj" and not _known_outlet(_phrase(obj), rules):
                 return noun.doc[obj.left_edge.i : obj.right_edge.i + 1].text
-    audiences = rules.words("audience_nouns")
-    for obj in _prep_objects(noun, {"with", "before"}):
-        if obj.lower_ in audiences:
-            return _noun_phrase(obj)
+    for obj in _prep_objects(noun, {"with", "before", "for", "of"}):
+        if _is_audience(obj, rules):
+            return _audience_phrase(obj)
     return None
 
 
 def _cue_audience(cue: Token, attribution: Attribution, rules: RuleSet) -> str | None:
     """ "wrote to lawmakers", "testified before senators": an audience noun on the cue."""
-    audiences = rules.words("audience_nouns")
     for obj in _prep_objects(cue, {"to", "before"}, attribution):
-        if obj.lower_ in audiences:
-            return _noun_phrase(obj)
+        if _is_audience(obj, rules):
+            return _audience_phrase(obj)
     return None
+
+
+def _is_audience(noun: Token, rules: RuleSet) -> bool:
+    """An audience noun, not a name that ends in one ("The Associated Press")."""
+    return noun.lower_ in rules.words("audience_nouns") and noun.pos_ != "PROPN"
 
 
 def _noun_place(noun: Token) -> str | None:
@@ -620,6 +680,16 @@ def _noun_phrase(token: Token) -> str:
     return token.doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
+def _audience_phrase(noun: Token) -> str:
+    """An audience noun with what describes it, not how many: "several thousand supporters"
+    → "supporters"; "foreign reporters" and "a grand jury" stay."""
+    counted = [
+        c for c in noun.lefts if c.dep_ in {"nummod", "quantmod"} or c.lower_ in QUANTITY_WORDS
+    ]
+    start = max((c.right_edge.i + 1 for c in counted), default=noun.left_edge.i)
+    return noun.doc[start : noun.right_edge.i + 1].text
+
+
 def _phrase_end(noun: Token) -> Token:
     """The last word of a channel phrase: the noun, or its "with"/"on"/"to" phrase."""
     last = noun
@@ -637,8 +707,10 @@ def _phrase(token: Token) -> str:
             *(c.left_edge.i for c in token.lefts if c.dep_ in {"compound", "det", "poss", "amod"}),
         ]
     )
-    text = token.doc[left : token.i + 1].text
-    return text.removesuffix("'s").removesuffix("’s")
+    text = token.doc[left : token.i + 1].text.removesuffix("'s").removesuffix("’s")
+    if len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".":
+        return text[:-1]  # "a post on X." ends a sentence: the tokenizer reads an initial
+    return text
 
 
 def _span(first: Token, last: Token) -> Span:

@@ -59,3 +59,13 @@ def test_broken_rule_files_fail_with_every_problem(tmp_path, bad_file, expected)
     for fragment in expected:
         assert fragment in message
     assert f"rules/{bad_file.replace('bad_', 'zz_')}" in message
+
+
+def test_scene_channels_must_be_source_kinds(tmp_path):
+    folder = _rules_with(tmp_path, "bad_lexicon.yaml").parent / "scene"
+    shutil.copytree(ROOT / "rules", folder, ignore=shutil.ignore_patterns("__*"))
+    scene = folder / "scene_channels.yaml"
+    scene.write_text(scene.read_text(encoding="utf-8") + "  - press_conferance\n", "utf-8")
+    with pytest.raises(AttributionError) as caught:
+        load_rules(folder)
+    assert "'press_conferance' is not a source kind" in str(caught.value)

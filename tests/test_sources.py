@@ -96,12 +96,42 @@ CHANNELS = [
     (
         "The senator tweeted that the bill was dead.",
         "tweeted",
-        {"kind": "social_media", "outlet": "Twitter"},
+        {"kind": "social_media", "outlet": "X"},
     ),
     (
         "The singer wrote on Facebook that the tour was cancelled.",
         "wrote",
         {"kind": "social_media", "outlet": "Facebook"},
+    ),
+    (
+        "The singer wrote in a reply on Instagram that the tour was cancelled.",
+        "wrote",
+        {"kind": "social_media", "outlet": "Instagram"},
+    ),
+    (
+        "The ferry will run on Sunday, the port authority said in a post on X.",
+        "said",
+        {"kind": "social_media", "outlet": "X"},
+    ),
+    (
+        "The surgeon told CBS's Evening News that the ward was full.",
+        "told",
+        {"kind": "broadcast", "outlet": "CBS"},
+    ),
+    (
+        "The candidate told a rally of several thousand supporters that the race was tied.",
+        "told",
+        {"kind": "speech", "audience": "supporters"},
+    ),
+    (
+        "The treasurer said at a dinner for donors that the debt was paid.",
+        "said",
+        {"kind": "remarks", "audience": "donors"},
+    ),
+    (
+        "The coach said in an interview with The Associated Press that he would stay.",
+        "said",
+        {"kind": "interview", "audience": None},
     ),
     (
         "The minister said on Telegram that the bridge had been hit.",
@@ -398,3 +428,71 @@ def test_time_before_a_complement_belongs_to_the_cue(attributor):
 def test_channel_and_audience_from_different_phrases(attributor, text, expected):
     (source,) = attributor.attribute(text)["sources"]
     assert (source["kind"], source["audience"]) == expected
+
+
+def test_a_second_mention_of_the_event_completes_it(attributor):
+    text = (
+        "At a briefing on Tuesday, the health director said 14 cases had been confirmed.\n"
+        "She told reporters at the briefing the number would rise."
+    )
+    document = attributor.attribute(text)
+    ids = [a["source"] for a in document["attributions"]]
+    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    assert document["sources"][0]["audience"] == "reporters"
+
+
+NEWS_CONFERENCE = (
+    "Police arrested a man on Friday, Inspector Ruth Okonjo said at a news conference."
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "The gallery had been searched twice, Okonjo said.",
+        '"The gallery had been searched twice," she said.',
+        "Okonjo added that the gallery had been searched twice.",
+    ],
+)
+def test_the_speakers_next_plain_words_come_from_the_same_event(attributor, follow_up):
+    document = attributor.attribute(f"{NEWS_CONFERENCE}\n{follow_up}")
+    ids = [a["source"] for a in document["attributions"]]
+    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    assert document["sources"][0]["kind"] == "press_conference"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the scene is a document, not an event: a reporter often adds other words beside it
+        "Police arrested a man on Friday, Inspector Ruth Okonjo said in a statement.\n"
+        "The gallery had been searched twice, Okonjo said.",
+        # another speaker came between
+        f"{NEWS_CONFERENCE}\nThe guards were asleep, the museum said.\n"
+        "The gallery had been searched twice, Okonjo said.",
+        # a time of its own: another occasion
+        f"{NEWS_CONFERENCE}\nThe gallery had been searched twice, Okonjo said on Monday.",
+        # two paragraphs later: the scene has moved on
+        f"{NEWS_CONFERENCE}\nThe museum is closed.\nThe guards are on leave.\n"
+        "The gallery had been searched twice, Okonjo said.",
+    ],
+)
+def test_plain_words_do_not_inherit_a_channel_otherwise(attributor, text):
+    document = attributor.attribute(text)
+    first, *_, last = document["attributions"]
+    sources = {s["id"]: s for s in document["sources"]}
+    assert first["source"] is not None and last["source"] != first["source"]
+    assert last["source"] is None or sources[last["source"]]["kind"] == "unspecified"
+
+
+def test_a_bare_wrote_after_a_post_is_the_same_post(attributor):
+    text = (
+        'The fire captain wrote on Facebook that crews had saved "every single home."\n'
+        '"Proud of this team," he wrote.'
+    )
+    document = attributor.attribute(text)
+    ids = [a["source"] for a in document["attributions"]]
+    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    assert document["sources"][0]["outlet"] == "Facebook"
+    alone = attributor.attribute('"Proud of this team," the fire captain wrote.')
+    assert [s["kind"] for s in alone["sources"]] == ["letter"]
