@@ -398,7 +398,9 @@ def _channel_nouns(
     cue ("in a statement", "at a rally"), the cue's object ("told a news conference"),
     the speaker itself ("a statement from the ministry said", "according to a readout"),
     phrases on the speaker ("Gallant, in his statement,") and on participles
-    ("Speaking at a news conference") and on the verbs above the cue."""
+    ("Speaking at a news conference"), the noun a participle cue describes ("issued a
+    statement saying"), and phrases and objects of the verbs above the cue ("signed a
+    letter … warning that")."""
     speaker = anchors[1] if attribution.speaker_head is not None and len(anchors) > 1 else None
     for anchor in anchors:
         if anchor is speaker:
@@ -407,15 +409,19 @@ def _channel_nouns(
             yield from _prep_nouns(anchor, {"in"})
             continue
         yield from _prep_nouns(anchor, None)
-        if anchor is cue:
-            if cue.pos_ == "NOUN":  # "the ministry's statement that …": the cue names it
-                yield cue, cue
-            if cue.lemma_.lower() in OBJECT_CHANNEL_LEMMAS:
-                for obj in cue.children:
-                    if obj.dep_ in {"dobj", "dative"}:
-                        yield obj, obj
-            for participle in _participles(cue, attribution):
-                yield from _prep_nouns(participle, None)
+        if anchor is not cue:  # "signed a letter to lawmakers warning that …"
+            yield from ((obj, obj) for obj in anchor.children if obj.dep_ == "dobj")
+            continue
+        if cue.pos_ == "NOUN":  # "the ministry's statement that …": the cue names it
+            yield cue, cue
+        if cue.dep_ == "acl" and cue.head.pos_ == "NOUN":  # "issued a statement saying"
+            yield cue.head, cue.head
+        if cue.lemma_.lower() in OBJECT_CHANNEL_LEMMAS:
+            for obj in cue.children:
+                if obj.dep_ in {"dobj", "dative"}:
+                    yield obj, obj
+        for participle in _participles(cue, attribution):
+            yield from _prep_nouns(participle, None)
 
 
 def _prep_nouns(anchor: Token, prepositions: set[str] | None) -> Iterator[tuple[Token, Token]]:

@@ -8,7 +8,7 @@ from every mention of the person, not only the one next to the cue.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -20,6 +20,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
 ORG_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP"})
+NAME_DEPS = frozenset({"compound", "nmod"})  # how a first name hangs on a surname
 
 
 @dataclass(slots=True)
@@ -55,6 +56,11 @@ def resolve_speakers(
             chosen.append(None)
             continue
         head = doc[attribution.speaker_head]
+        earlier = _document_named_before(doc, head, attributions[: len(chosen)], rules)
+        if earlier is not None and chosen[earlier] is not None:
+            table.by_key[chosen[earlier]].mentions.add(attribution.speaker)
+            chosen.append(chosen[earlier])
+            continue
         referent = _referent(doc, head, attribution, people, coreference, rules)
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
         speaker = table.speaker_for(referent, described)
@@ -117,27 +123,68 @@ def _earlier_pair(doc: Doc, head: Token) -> Token | None:
 
 
 def _named_organization(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
-    """ "the bank" → the one organisation named in the article whose name has "bank" in it
-    ("Lysenburg Central Bank"); two such names, and it stays "the bank"."""
+    """ "the bank" → the one organisation named before it whose name has "bank" in it
+    ("Lysenburg Central Bank", "the Lysenburg central bank"); "the company" → the one
+    business introduced as such ("battery startup Voltaic Works"). Two candidates, and it
+    stays "the bank"."""
     lemma = head.lemma_.lower()
     definite = any(
         c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their"} for c in head.lefts
     )
     if head.pos_ != "NOUN" or not definite or lemma not in rules.words("organization_nouns"):
         return None
-    names = {
-        ent.root.i: ent.root
-        for ent in doc.ents
-        if ent.label_ == "ORG" and lemma in {t.lemma_.lower() for t in ent} and head not in ent
+    named = {
+        _normalise(head.doc[mention_tokens(t)[0] : t.i + 1].text): t
+        for t in doc[: head.i]
+        if t.lemma_.lower() == lemma and any(c.pos_ == "PROPN" for c in t.lefts)
     }
-    return next(iter(names.values())) if len(names) == 1 else None
+    if not named and lemma in rules.words("company_nouns"):
+        named = {_normalise(t.text): t for t in _introduced_businesses(doc[: head.i], rules)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _introduced_businesses(tokens: Iterable[Token], rules: RuleSet) -> Iterator[Token]:
+    """Heads of proper names right after a word for a business: "startup Voltaic Works"."""
+    words = rules.words("company_nouns")
+    for token in tokens:
+        if token.lower_ in words and token.i + 1 < len(token.doc):
+            name = token.doc[token.i + 1]
+            while name.pos_ == "PROPN" and name.head.pos_ == "PROPN" and name.head.i > name.i:
+                name = name.head
+            if name.pos_ == "PROPN":
+                yield name
+
+
+def _document_named_before(
+    doc: Doc, head: Token, earlier: Sequence[Attribution], rules: RuleSet
+) -> int | None:
+    """ "the letter says" after "200 doctors signed a letter … warning that": the earlier
+    attribution whose sentence names that document; its speaker wrote it."""
+    lemma = head.lemma_.lower()
+    definite = any(c.lower_ in {"the", "that", "this"} for c in head.lefts)
+    if lemma not in rules.words("document_nouns") or not definite or _author(head, rules):
+        return None
+    for index in reversed(range(len(earlier))):
+        attribution = earlier[index]
+        if attribution.cue_head is None or attribution.speaker_head is None:
+            continue
+        named = (
+            t
+            for t in doc[attribution.cue_head].sent
+            if t.lemma_.lower() == lemma and t.i < head.i and not _inside(t, attribution.content)
+        )
+        if any(named):
+            return index
+    return None
 
 
 def _author(head: Token, rules: RuleSet) -> Token | None:
-    """ "A report by the state comptroller says …": the document's author speaks."""
+    """ "A report by the state comptroller says …", "a report released by …": the
+    document's author speaks."""
     if head.lemma_.lower() not in rules.words("document_nouns"):
         return None
-    for prep in head.children:
+    participles = [c for c in head.children if c.dep_ == "acl"]
+    for prep in (*head.children, *(g for c in participles for g in c.children)):
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
             authors = [o for o in prep.children if o.dep_ == "pobj"]
             if authors:
@@ -211,6 +258,14 @@ class _PersonIndex:
             # followed by a name is a titled person
             if ent.label_ == "PERSON" or (len(ent) > 1 and ent[0].lower_ in titles):
                 self._add(ent.root)
+        for token in doc:  # names the tagger left untagged: "Lieutenant Governor Sofia
+            # Reyes", Félix "Lucho" Arriaga (a title before, or a nickname inside)
+            if token.pos_ == "PROPN" and token.dep_ not in NAME_DEPS:
+                name = name_words(token, rules)
+                nickname = len(name) > 1 and _nickname_length(doc[token.i - len(name) + 2], 0)
+                before = token.i - len(name) - (nickname or 0)
+                if name and (nickname or (before >= 0 and doc[before].lower_ in titles)):
+                    self._heads.setdefault(token.i, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
         self._roles: dict[tuple[str, ...], set[str]] = {}
         for i, name in self._heads.items():
@@ -240,6 +295,8 @@ class _PersonIndex:
 
     def canonical(self, head: Token) -> tuple[str, ...] | None:
         name = self._heads.get(head.i) or name_words(head, self._rules)
+        if not name and head.is_alpha and head.text[:1].isupper() and head.pos_ != "PRON":
+            name = (head.text,)  # a surname the tagger took for something else ("Pike"/INTJ)
         if not name:
             return None
         return self.clusters.get(name) or _surname_match(name, self.clusters)
@@ -258,15 +315,30 @@ def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
         return ()
     titles = rules.words("title_words") | rules.words("honorifics")
     words = [head]
-    for child in reversed(list(head.lefts)):
-        if child.i != words[0].i - 1 or child.dep_ != "compound" or child.pos_ != "PROPN":
+    while words[0].i > 0:
+        nickname = _nickname_length(words[0], 0)
+        child = head.doc[words[0].i - 1 - nickname]
+        if child.head != head or child.dep_ not in NAME_DEPS or child.pos_ != "PROPN":
             break
-        if child.lower_ in titles or child.ent_type_ not in {head.ent_type_, ""}:
+        if child.lower_ in titles or (child.ent_type_ not in {head.ent_type_, ""} and not nickname):
             break  # "Fox News host Sean Hannity": another entity's words are no name
         words.insert(0, child)
     if any(w.lower_ in titles for w in words):
         return ()
     return tuple(w.text for w in words)
+
+
+def _nickname_length(token: Token, skip: int) -> int:
+    """Tokens of a quoted nickname just before ``token``'s first ``skip`` name words:
+    Félix "Lucho" Arriaga is Félix Arriaga."""
+    end = token.i - skip - 1
+    if end < 2 or not token.doc[end].is_quote:
+        return 0
+    start = end - 1
+    while start > 0 and token.doc[start].pos_ == "PROPN" and not token.doc[start].is_quote:
+        start -= 1
+    inside = end - start - 1
+    return inside + 2 if token.doc[start].is_quote and 0 < inside <= 2 else 0
 
 
 def _cluster(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -328,6 +400,8 @@ class _SpeakerTable:
         span = mention_span(referent)
         kind = _kind_of(self._doc, referent, self._rules)
         text = self._doc.text[span[0] : span[1]]
+        if kind == "organization":
+            text = _without_descriptor(referent) or text
         if described and kind in {"anonymous", "group", "unknown", "person"}:  # unnamed
             text = _without_anonymity_clause(described, self._rules.words("anonymity_markers"))
         speaker = self._get(kind, text)
@@ -349,6 +423,19 @@ class _SpeakerTable:
     def _get(self, kind: str, name: str) -> Speaker:
         key = f"{kind}:{_normalise(name)}"
         return self.by_key.setdefault(key, Speaker(key, name, kind))
+
+
+def _without_descriptor(head: Token) -> str | None:
+    """An organisation's own name without the words that describe it: "Environmental group
+    Blue Shoal Coalition" → "Blue Shoal Coalition" ("the Pentagon" keeps its article)."""
+    if head.pos_ != "PROPN":
+        return None
+    first, _ = mention_tokens(head)
+    words = head.doc[first : head.i + 1]
+    described = [t for t in words if t.pos_ in {"NOUN", "ADJ"}]
+    if not described:
+        return None
+    return head.doc[described[-1].i + 1 : head.i + 1].text
 
 
 def _represented(head: Token, rules: RuleSet) -> str | None:

@@ -119,6 +119,11 @@ CHANNELS = [
         {"kind": "broadcast", "outlet": "CBS"},
     ),
     (
+        "Doctors signed a letter to the governor on Monday warning that the ward would close.",
+        "warning",
+        {"kind": "letter", "audience": "the governor"},
+    ),
+    (
         "The candidate told a rally of several thousand supporters that the race was tied.",
         "told",
         {"kind": "speech", "audience": "supporters"},

@@ -124,6 +124,57 @@ def test_a_document_with_an_author_credits_the_author(engine):
     assert (speaker["name"], source["kind"]) == ("the state auditor", "report")
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # "the letter" was signed by the doctors named before
+            "More than 100 doctors signed a letter to the governor on Monday warning that "
+            'the ward would close.\n"Mothers will drive for hours," the letter says.',
+            ["More than 100 doctors", "More than 100 doctors"],
+        ),
+        (  # the author hangs on a participle: "a report released by"
+            "A report released on Monday by the city auditor found that the fund lost money.\n"
+            '"Nobody checked," the report says.',
+            ["the city auditor", "the city auditor"],
+        ),
+        (  # no document named before: the document itself speaks
+            '"Nobody checked," the report says.',
+            ["the report"],
+        ),
+    ],
+)
+def test_a_document_named_before_speaks_for_its_authors(engine, text, names):
+    document = engine.attribute(text)
+    speakers = {s["id"]: s["name"] for s in document["speakers"]}
+    assert [speakers[a["speaker"]] for a in document["attributions"]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (  # a title before a name the tagger left untagged
+            "Lieutenant Governor Sofia Reyes said she would not run.",
+            "Lieutenant Governor Sofia Reyes",
+            "Sofia Reyes",
+        ),
+        (  # a quoted nickname is not part of the name
+            'The film will be directed by Félix "Lucho" Arriaga.\n'
+            "Arriaga said filming would begin in spring.",
+            "Arriaga",
+            "Félix Arriaga",
+        ),
+        (  # a lowercase title before an apposed name
+            "Her challenger, councilman Brent Ilves, said the lanes had failed.",
+            "Her challenger, councilman Brent Ilves",
+            "Brent Ilves",
+        ),
+    ],
+)
+def test_names_the_tagger_misses(engine, text, mention, name):
+    speaker = _speakers_by_mention(engine.attribute(text))[mention]
+    assert (speaker["name"], speaker["kind"]) == (name, "person")
+
+
 def test_unnamed_spokespeople_keep_the_organisation_they_speak_for(engine):
     text = (
         "A Pentagon spokesman said the ships had arrived.\n"
@@ -146,6 +197,22 @@ def test_unnamed_spokespeople_keep_the_organisation_they_speak_for(engine):
             "The Interior Ministry said the march was illegal. The Health Ministry said "
             "clinics were open.\nThe ministry said later that two officers were hurt.",
             ["The Interior Ministry", "The Health Ministry", "The ministry"],
+        ),
+        (  # a business introduced by what it does, then "the company"
+            "Food maker Harvest Lane recalled its jam, the company said.\n"
+            "Environmental group Green Tide said the recall came late.",
+            ["Harvest Lane", "Green Tide"],
+        ),
+        (  # two businesses introduced: "the company" is not guessed
+            "Carmaker Volta Motors and battery startup Kestrel Cells signed a deal.\n"
+            "The company said production would start in May.",
+            ["The company"],
+        ),
+        (  # "the bank" is the one named before it, not one named after
+            "The Dunmore central bank held rates on Monday.\n"
+            "The bank said inflation was falling.\n"
+            "Economist Maren Holt of Fjord Bank said a cut would come in June.",
+            ["The Dunmore central bank", "Maren Holt"],
         ),
         (  # organisations are joined only when the article equates them
             "The Pentagon said the ships had arrived. "
