@@ -65,6 +65,9 @@ def resolve_speakers(
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
         speaker = table.speaker_for(referent, described)
         speaker.mentions.add(attribution.speaker)
+        if speaker.kind == "organization":
+            for token in _representatives(doc, attribution, rules):
+                table.representative(token, speaker)
         chosen.append(speaker.key)
     ordered = sorted(table.by_key.values(), key=lambda s: min(s.mentions))
     position = {s.key: i for i, s in enumerate(ordered)}
@@ -153,6 +156,19 @@ def _introduced_businesses(tokens: Iterable[Token], rules: RuleSet) -> Iterator[
                 name = name.head
             if name.pos_ == "PROPN":
                 yield name
+
+
+def _representatives(doc: Doc, attribution: Attribution, rules: RuleSet) -> Iterator[Token]:
+    """ "said, through a spokesperson,": role nouns after "through" or "via" on the cue."""
+    if attribution.cue_head is None:
+        return
+    for prep in doc[attribution.cue_head].children:
+        if prep.dep_ == "prep" and prep.lower_ in {"through", "via"}:
+            yield from (
+                obj
+                for obj in prep.children
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in rules.words("title_words")
+            )
 
 
 def _document_named_before(
@@ -370,6 +386,7 @@ class _SpeakerTable:
     def __init__(self, doc: Doc, people: _PersonIndex, rules: RuleSet) -> None:
         self._doc, self._people, self._rules = doc, people, rules
         self.by_key: dict[str, Speaker] = {}
+        self._aliases = _organisation_aliases(doc)
 
     def speaker_for(self, referent: Token, described: str | None = None) -> Speaker:
         if referent.dep_ != "conj" and any(c.dep_ == "conj" for c in referent.children):
@@ -411,18 +428,51 @@ class _SpeakerTable:
         speaker.affiliation = speaker.affiliation or _represented(referent, self._rules)
         return speaker
 
+    def representative(self, token: Token, organization: Speaker) -> None:
+        """ "The White House said, through a spokesperson, …": the spokesperson is a speaker
+        too, affiliated with the organisation that spoke through them."""
+        speaker = self._single(token)
+        speaker.affiliation = speaker.affiliation or organization.name
+
     def _same_name(self, name: str) -> set[Span]:
-        """Every mention of an organisation's name in the article ("the Pentagon", "Pentagon")."""
-        wanted = _normalise(name)
+        """Every mention of an organisation's name or alias in the article ("the Pentagon",
+        "Pentagon")."""
+        wanted = self._canonical_name(name)
         return {
             mention_span(ent.root)
             for ent in self._doc.ents
-            if ent.label_ in ORG_ENTS and _normalise(ent.text) == wanted
+            if ent.label_ in ORG_ENTS and self._canonical_name(ent.text) == wanted
         }
 
+    def _canonical_name(self, name: str) -> str:
+        normal = _normalise(name)
+        return self._aliases.get(normal, normal)
+
     def _get(self, kind: str, name: str) -> Speaker:
-        key = f"{kind}:{_normalise(name)}"
+        key = f"{kind}:{self._canonical_name(name)}"
         return self.by_key.setdefault(key, Speaker(key, name, kind))
+
+
+def _organisation_aliases(doc: Doc) -> dict[str, str]:
+    """Names the article equates: "the Defense Department, also known as the Pentagon",
+    "the Defense Department (the Pentagon)" → the alias maps to the first name."""
+    aliases: dict[str, str] = {}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ not in ORG_ENTS:
+            continue
+        named = token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lower_ == "known":
+            named = token.head.head.head
+        elif token.dep_ != "appos":
+            continue
+        if named.pos_ == "PROPN" and named.ent_type_ in ORG_ENTS:
+            aliases[_normalise(_name_phrase(token))] = _normalise(_name_phrase(named))
+    return aliases
+
+
+def _name_phrase(head: Token) -> str:
+    first, _ = mention_tokens(head)
+    return head.doc[first : head.i + 1].text
 
 
 def _without_descriptor(head: Token) -> str | None:

@@ -249,3 +249,38 @@ def test_an_organisation_lists_every_mention_of_its_name(engine):
     (authority,) = [s for s in document["speakers"] if s["kind"] == "organization"]
     mentioned = [text[m["start"] : m["end"]] for m in authority["mentions"]]
     assert mentioned.count("The Port Authority") + mentioned.count("the Port Authority") == 2
+
+
+def test_an_organisation_speaking_through_a_spokesperson_keeps_both(engine):
+    document = engine.attribute(
+        "The harbour board said, through a spokesperson, that the pier would reopen."
+    )
+    speakers = {s["name"]: s for s in document["speakers"]}
+    (attribution,) = document["attributions"]
+    assert attribution["speaker"] == speakers["The harbour board"]["id"]
+    assert speakers["a spokesperson"]["affiliation"] == "The harbour board"
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (
+            "The Defense Department, also known as the Pentagon, said the ships had sailed.\n"
+            "The Pentagon said later that two more would follow.",
+            True,
+        ),
+        (
+            "The Defense Department (the Pentagon) said the ships had sailed.\n"
+            "The Pentagon said later that two more would follow.",
+            True,
+        ),
+        (  # named side by side, never equated: two speakers
+            "The Defense Department said the ships had sailed.\n"
+            "The Pentagon said later that two more would follow.",
+            False,
+        ),
+    ],
+)
+def test_organisation_aliases_join_only_when_the_article_equates_them(engine, text, joined):
+    first, second = engine.attribute(text)["attributions"]
+    assert (first["speaker"] == second["speaker"]) is joined
