@@ -358,7 +358,7 @@ def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | N
         return None
     phrase_start, phrase_end = phrase.left_edge.i, phrase.right_edge.i + 1
     start, end = clause.left_edge.i, clause.right_edge.i + 1
-    while end > phrase_end and doc[end - 1].is_punct:
+    while end > phrase_end and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if phrase_start <= start:
         start = phrase_end

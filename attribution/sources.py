@@ -36,9 +36,10 @@ MONTHS = {
 }  # fmt: skip
 # Participle clauses on a cue that say how the speaker spoke ("Speaking at a rally, …").
 PARTICIPLE_LEMMAS = frozenset({"speak", "talk", "write", "appear", "testify", "post", "address"})
-# Prepositions that put a channel on a cue: "in a statement", "at a rally", "on a call";
+# Prepositions that put a channel on a cue: "in a statement", "at a rally", "on a call",
+# "from the witness stand";
 # never "of", "about", "after", "to": "said of the report" names the topic.
-CHANNEL_PREPS = frozenset({"in", "at", "on", "during", "via", "through", "over"})
+CHANNEL_PREPS = frozenset({"in", "at", "on", "during", "via", "through", "over", "from"})
 # Cues whose direct object can be the channel itself ("told a news conference").
 OBJECT_CHANNEL_LEMMAS = frozenset({"tell", "address", "brief"})
 # "at the end of a speech", "on the sidelines of the summit": look through to the event.
@@ -713,7 +714,10 @@ def _phrase(token: Token) -> str:
             *(c.left_edge.i for c in token.lefts if c.dep_ in {"compound", "det", "poss", "amod"}),
         ]
     )
-    text = token.doc[left : token.i + 1].text.removesuffix("'s").removesuffix("’s")
+    right = token.i
+    while right + 1 < len(token.doc) and token.doc[right + 1].dep_ == "nummod":
+        right += 1  # "Sport Radio 7"
+    text = token.doc[left : right + 1].text.removesuffix("'s").removesuffix("’s")
     if len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".":
         return text[:-1]  # "a post on X." ends a sentence: the tokenizer reads an initial
     return text

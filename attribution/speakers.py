@@ -48,22 +48,29 @@ def resolve_speakers(
     people = _PersonIndex(doc, rules)
     table = _SpeakerTable(doc, people, rules)
     chosen: list[str | None] = []
+    referents: list[Token | None] = []  # what each attribution's speaker mention stands for
     for attribution in attributions:
         if attribution.continues is not None:
             chosen.append(chosen[attribution.continues])
+            referents.append(referents[attribution.continues])
             continue
         if attribution.speaker_head is None:
             chosen.append(None)
+            referents.append(None)
             continue
         head = doc[attribution.speaker_head]
         earlier = _document_named_before(doc, head, attributions[: len(chosen)], rules)
         if earlier is not None and chosen[earlier] is not None:
             table.by_key[chosen[earlier]].mentions.add(attribution.speaker)
             chosen.append(chosen[earlier])
+            referents.append(referents[earlier])
             continue
-        referent = _referent(doc, head, attribution, people, coreference, rules)
+        previous = _previous_speaker(doc, attribution, attributions[: len(chosen)], referents)
+        referent = _referent(doc, head, attribution, people, coreference, rules, previous)
+        referents.append(referent)
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
-        speaker = table.speaker_for(referent, described)
+        nominal = head.lemma_.lower() in rules.words("organization_nouns") and head.pos_ == "NOUN"
+        speaker = table.speaker_for(referent, described, "organization" if nominal else None)
         speaker.mentions.add(attribution.speaker)
         if speaker.kind == "organization":
             for token in _representatives(doc, attribution, rules):
@@ -87,27 +94,49 @@ def _referent(
     people: _PersonIndex,
     coreference: str,
     rules: RuleSet,
+    previous: Token | None = None,
 ) -> Token:
-    """The token a speaker mention stands for: itself, the name apposed to it ("Her
-    publisher, Tamsin Reeve,"), or a pronoun's antecedent."""
+    """The token a speaker mention stands for: itself, a document's author or counsel's
+    client, the name apposed to it ("Her publisher, Tamsin Reeve,"), the organisation a
+    nominal names, or a pronoun's antecedent."""
     if head.pos_ != "PRON":
-        named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        if head.pos_ == "NOUN" and named:
+        token = _author(head, rules) or _client(head, rules) or head
+        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if token.pos_ == "NOUN" and named:
             return named[0]
         return (
-            _author(head, rules)
-            or _named_organization(doc, head, rules)
-            or _earlier_pair(doc, head)
-            or head
+            _named_organization(doc, token, attribution.content, rules)
+            or _short_organization_name(doc, token, people)
+            or _earlier_pair(doc, token)
+            or token
         )
     bound = _bound_by_reporting_verb(head)
     if bound is not None:
         return bound
+    nearest = _rule_antecedent(doc, head, attribution, people)
+    if previous is not None and nearest == previous:
+        return nearest  # "X said … “…,” he said": the speaker just named goes on
     if coreference == "coreferee":
         antecedent = _coreferee_antecedent(doc, head, attribution)
         if antecedent is not None:
             return antecedent
-    return _rule_antecedent(doc, head, attribution, people) or head
+    return nearest or head
+
+
+def _previous_speaker(
+    doc: Doc,
+    attribution: Attribution,
+    earlier: Sequence[Attribution],
+    referents: Sequence[Token | None],
+) -> Token | None:
+    """Who spoke in the attribution just before, when it is in the same or the previous
+    paragraph: the one a reporter's next "he said" most often goes on with."""
+    for before, referent in zip(reversed(earlier), reversed(referents), strict=True):
+        if before.speaker is None or attribution.speaker is None or referent is None:
+            continue
+        gap = doc.text.count("\n", before.speaker[1], attribution.speaker[0])
+        return referent if 0 <= gap <= 1 else None
+    return None
 
 
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
@@ -125,11 +154,11 @@ def _earlier_pair(doc: Doc, head: Token) -> Token | None:
     return None
 
 
-def _named_organization(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
+def _named_organization(doc: Doc, head: Token, content: Span, rules: RuleSet) -> Token | None:
     """ "the bank" → the one organisation named before it whose name has "bank" in it
     ("Lysenburg Central Bank", "the Lysenburg central bank"); "the company" → the one
-    business introduced as such ("battery startup Voltaic Works"). Two candidates, and it
-    stays "the bank"."""
+    business introduced as such ("battery startup Voltaic Works") or the one the content
+    is about. Two candidates, and it stays "the bank"."""
     lemma = head.lemma_.lower()
     definite = any(
         c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their"} for c in head.lefts
@@ -143,6 +172,42 @@ def _named_organization(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
     }
     if not named and lemma in rules.words("company_nouns"):
         named = {_normalise(t.text): t for t in _introduced_businesses(doc[: head.i], rules)}
+    if not named and lemma in rules.words("company_nouns"):
+        named = {_normalise(t.text): t for t in _subject_organizations(doc, content)}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _subject_organizations(doc: Doc, content: Span) -> Iterator[Token]:
+    """ "Greyhaven Savings Bank will cut 1,200 jobs, the lender said": an organisation that
+    is the subject of the content, which the company reports of itself."""
+    for token in doc.char_span(*content, alignment_mode="expand"):
+        named = token.pos_ == "PROPN" and token.ent_type_ in {"ORG", ""}
+        if named and token.dep_ in {"nsubj", "nsubjpass"}:
+            yield token
+
+
+def _client(head: Token, rules: RuleSet) -> Token | None:
+    """ "Lawyers for Halvorsen Group argued …": unnamed counsel speak as the party."""
+    if head.lower_ not in rules.words("legal_counsel"):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _short_organization_name(doc: Doc, head: Token, people: _PersonIndex) -> Token | None:
+    """ "Vireo said" after "Vireo Mobile": the first word of an organisation's name named
+    before, unless a person of that surname is named in the article ("Erik Halvorsen")."""
+    if head.pos_ != "PROPN" or any(c.dep_ in NAME_DEPS for c in head.lefts):
+        return None
+    if any(len(name) > 1 and name[-1] == head.text for name in people.clusters):
+        return None
+    named = {
+        ent.root.i: ent.root
+        for ent in doc.ents
+        if ent.label_ == "ORG" and len(ent) > 1 and ent.end <= head.i and ent[0].text == head.text
+    }
     return next(iter(named.values())) if len(named) == 1 else None
 
 
@@ -280,7 +345,9 @@ class _PersonIndex:
                 name = name_words(token, rules)
                 nickname = len(name) > 1 and _nickname_length(doc[token.i - len(name) + 2], 0)
                 before = token.i - len(name) - (nickname or 0)
-                if name and (nickname or (before >= 0 and doc[before].lower_ in titles)):
+                organization = token.lower_ in rules.words("organization_nouns")  # "Group"
+                titled = before >= 0 and doc[before].lower_ in titles and not organization
+                if name and (nickname or titled):
                     self._heads.setdefault(token.i, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
         self._roles: dict[tuple[str, ...], set[str]] = {}
@@ -307,7 +374,10 @@ class _PersonIndex:
             self._heads[head.i] = name
 
     def is_person(self, token: Token) -> bool:
-        return token.i in self._heads
+        """A name of the index, or a surname of one the tagger did not mark ("Farrow")."""
+        if token.i in self._heads:
+            return True
+        return token.pos_ == "PROPN" and _surname_match((token.text,), self.clusters) is not None
 
     def canonical(self, head: Token) -> tuple[str, ...] | None:
         name = self._heads.get(head.i) or name_words(head, self._rules)
@@ -388,10 +458,16 @@ class _SpeakerTable:
         self.by_key: dict[str, Speaker] = {}
         self._aliases = _organisation_aliases(doc)
 
-    def speaker_for(self, referent: Token, described: str | None = None) -> Speaker:
-        if referent.dep_ != "conj" and any(c.dep_ == "conj" for c in referent.children):
+    def speaker_for(
+        self, referent: Token, described: str | None = None, kind: str | None = None
+    ) -> Speaker:
+        """``kind`` when the mention says it ("the club" is an organisation, whatever
+        "Miraval Rovers" looks like)."""
+        conjoined = any(c.dep_ == "conj" for c in referent.children)
+        ampersand = any(c.dep_ == "cc" and c.text == "&" for c in referent.children)
+        if referent.dep_ != "conj" and conjoined and not ampersand:  # "Pipe & Valve" is one
             return self._joint(referent)
-        return self._single(referent, described)
+        return self._single(referent, described, kind)
 
     def _joint(self, referent: Token) -> Speaker:
         """ "Hana Berg and Kenji Ito said": one group speaker named by its members'
@@ -403,7 +479,9 @@ class _SpeakerTable:
         speaker.mentions.add((first[0], last[1]))
         return speaker
 
-    def _single(self, referent: Token, described: str | None = None) -> Speaker:
+    def _single(
+        self, referent: Token, described: str | None = None, kind: str | None = None
+    ) -> Speaker:
         """A named person (through the article's name clusters or a unique title), else a
         speaker named by its words: "people familiar with the matter" keeps what says who."""
         canonical = self._people.canonical(referent) or self._people.role_holder(referent)
@@ -415,12 +493,12 @@ class _SpeakerTable:
             _add_person_mention(speaker, referent, self._rules)
             return speaker
         span = mention_span(referent)
-        kind = _kind_of(self._doc, referent, self._rules)
+        kind = kind or _kind_of(self._doc, referent, self._rules)
         text = self._doc.text[span[0] : span[1]]
         if kind == "organization":
-            text = _without_descriptor(referent) or text
+            text = _organization_name(referent) or text
         if described and kind in {"anonymous", "group", "unknown", "person"}:  # unnamed
-            text = _without_anonymity_clause(described, self._rules.words("anonymity_markers"))
+            text = _description(described, self._rules.words("anonymity_markers"))
         speaker = self._get(kind, text)
         speaker.mentions.add(span)
         if kind == "organization":
@@ -475,17 +553,21 @@ def _name_phrase(head: Token) -> str:
     return head.doc[first : head.i + 1].text
 
 
-def _without_descriptor(head: Token) -> str | None:
+def _organization_name(head: Token) -> str | None:
     """An organisation's own name without the words that describe it: "Environmental group
-    Blue Shoal Coalition" → "Blue Shoal Coalition" ("the Pentagon" keeps its article)."""
+    Blue Shoal Coalition" → "Blue Shoal Coalition", "The supplier, Brennock Pipe & Valve"
+    → "Brennock Pipe & Valve" ("the Pentagon" keeps its article)."""
     if head.pos_ != "PROPN":
         return None
     first, _ = mention_tokens(head)
-    words = head.doc[first : head.i + 1]
-    described = [t for t in words if t.pos_ in {"NOUN", "ADJ"}]
-    if not described:
+    described = [t for t in head.doc[first : head.i] if t.pos_ in {"NOUN", "ADJ"}]
+    start = described[-1].i + 1 if described else first
+    end = head.i
+    if any(c.dep_ == "cc" and c.text == "&" for c in head.children):
+        end = max((c.right_edge.i for c in head.children if c.dep_ == "conj"), default=end)
+    if not described and end == head.i:
         return None
-    return head.doc[described[-1].i + 1 : head.i + 1].text
+    return head.doc[start : end + 1].text
 
 
 def _represented(head: Token, rules: RuleSet) -> str | None:
@@ -509,15 +591,18 @@ def _represented(head: Token, rules: RuleSet) -> str | None:
     return None
 
 
-def _without_anonymity_clause(text: str, markers: frozenset[str]) -> str:
-    """ "A senior official who asked not to be named" → "A senior official": the clause is
-    why the name is withheld, not who spoke ("people familiar with the matter" stays)."""
+def _description(text: str, markers: frozenset[str]) -> str:
+    """Who an unnamed speaker is, without what only explains or adds to it: "A senior
+    official who asked not to be named" → "A senior official"; "Residents of the district,
+    who had campaigned for years," → "Residents of the district" ("people familiar with the
+    matter" stays)."""
     lower = text.lower()
     cuts = [
         at
         for boundary in (",", " who ", " that ")
         if (at := lower.find(boundary)) > 0 and any(marker in lower[at:] for marker in markers)
     ]
+    cuts += [at for boundary in (", who ", ", which ") if (at := lower.find(boundary)) > 0]
     return text[: min(cuts)].rstrip(" ,") if cuts else text
 
 

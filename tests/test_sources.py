@@ -124,6 +124,16 @@ CHANNELS = [
         {"kind": "letter", "audience": "the governor"},
     ),
     (
+        "The pitch was never level, the captain told Sport Radio 7's Final Whistle program.",
+        "told",
+        {"kind": "broadcast", "outlet": "Sport Radio 7"},
+    ),
+    (
+        "The board knew about the leak, the engineer said from the witness stand.",
+        "said",
+        {"kind": "testimony"},
+    ),
+    (
         "The candidate told a rally of several thousand supporters that the race was tied.",
         "told",
         {"kind": "speech", "audience": "supporters"},

@@ -284,3 +284,58 @@ def test_an_organisation_speaking_through_a_spokesperson_keeps_both(engine):
 def test_organisation_aliases_join_only_when_the_article_equates_them(engine, text, joined):
     first, second = engine.attribute(text)["attributions"]
     assert (first["speaker"] == second["speaker"]) is joined
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # the first word of an organisation's name named before
+            "Telecom operator Vireo Mobile said hackers had stolen data.\n"
+            "Vireo said it would pay for credit monitoring.",
+            ["Vireo Mobile", "Vireo Mobile"],
+        ),
+        (  # unless a person of that surname is named: the person
+            "Halvorsen Group said it would appeal.\n"
+            "Its chief executive, Erik Halvorsen, said the firm would fight.\n"
+            "Halvorsen said he was confident.",
+            ["Halvorsen Group", "Erik Halvorsen", "Erik Halvorsen"],
+        ),
+        (  # unnamed counsel speak as their client; "&" joins one name
+            "The supplier, Brennock Pipe & Valve, said it had done nothing wrong.\n"
+            "In a court filing, lawyers for Brennock argued that the witness had lied.",
+            ["Brennock Pipe & Valve", "Brennock Pipe & Valve"],
+        ),
+        (  # the company the content is about
+            "Greyhaven Savings Bank will close 40 branches, the lender said on Tuesday.",
+            ["Greyhaven Savings Bank"],
+        ),
+        (  # another organisation in the content is not the ministry
+            "NATO will add two members, the ministry said.",
+            ["the ministry"],
+        ),
+    ],
+)
+def test_short_names_counsel_and_self_reports(engine, text, names):
+    document = engine.attribute(text)
+    speakers = {s["id"]: s for s in document["speakers"]}
+    assert [speakers[a["speaker"]]["name"] for a in document["attributions"]] == names
+
+
+def test_an_unnamed_group_keeps_who_it_is_not_what_it_did(engine):
+    text = (
+        "Residents of the Quayside district, who had campaigned against the toll for years, "
+        "said they were relieved."
+    )
+    (speaker,) = engine.attribute(text)["speakers"]
+    assert (speaker["name"], speaker["kind"]) == ("Residents of the Quayside district", "group")
+
+
+def test_the_speaker_just_named_goes_on_in_the_next_he_said(engine):
+    text = (
+        "Club chairman Aurelio Danz said the coach had lost the dressing room.\n"
+        "Captain Bruno Asare told a radio show that the players were to blame. "
+        "“We let him down on the pitch,” he said."
+    )
+    document = engine.attribute(text)
+    speakers = {s["id"]: s["name"] for s in document["speakers"]}
+    assert [speakers[a["speaker"]] for a in document["attributions"]][-1] == "Bruno Asare"
