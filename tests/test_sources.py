@@ -297,6 +297,11 @@ NO_CHANNEL = [
 ]  # fmt: skip
 
 
+def _two_attributions_one_source(document: dict) -> None:
+    ids = [a["source"] for a in document["attributions"]]
+    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1], ids
+
+
 def _source_of(document: dict, cue: str) -> dict | None:
     sources = {s["id"]: s for s in document["sources"]}
     for attribution in document["attributions"]:
@@ -345,8 +350,7 @@ def test_same_utterance_shares_a_source(attributor) -> None:
         "The tolls will fall, the mayor added in his statement Friday."
     )
     document = attributor.attribute(text, published=PUBLISHED)
-    ids = [a["source"] for a in document["attributions"]]
-    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    _two_attributions_one_source(document)
     assert len(document["sources"]) == 1
     assert len(document["sources"][0]["mentions"]) == 2
 
@@ -354,8 +358,7 @@ def test_same_utterance_shares_a_source(attributor) -> None:
 def test_continuation_quote_shares_the_source(attributor) -> None:
     text = '"The bridge will reopen," the mayor said in a statement. "The tolls will fall."'
     document = attributor.attribute(text, published=PUBLISHED)
-    ids = [a["source"] for a in document["attributions"]]
-    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    _two_attributions_one_source(document)
 
 
 def test_different_statements_get_different_sources(attributor) -> None:
@@ -451,8 +454,7 @@ def test_a_second_mention_of_the_event_completes_it(attributor):
         "She told reporters at the briefing the number would rise."
     )
     document = attributor.attribute(text)
-    ids = [a["source"] for a in document["attributions"]]
-    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    _two_attributions_one_source(document)
     assert document["sources"][0]["audience"] == "reporters"
 
 
@@ -471,8 +473,7 @@ NEWS_CONFERENCE = (
 )
 def test_the_speakers_next_plain_words_come_from_the_same_event(attributor, follow_up):
     document = attributor.attribute(f"{NEWS_CONFERENCE}\n{follow_up}")
-    ids = [a["source"] for a in document["attributions"]]
-    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    _two_attributions_one_source(document)
     assert document["sources"][0]["kind"] == "press_conference"
 
 
@@ -506,8 +507,7 @@ def test_a_bare_wrote_after_a_post_is_the_same_post(attributor):
         '"Proud of this team," he wrote.'
     )
     document = attributor.attribute(text)
-    ids = [a["source"] for a in document["attributions"]]
-    assert len(ids) == 2 and ids[0] is not None and ids[0] == ids[1]
+    _two_attributions_one_source(document)
     assert document["sources"][0]["outlet"] == "Facebook"
     alone = attributor.attribute('"Proud of this team," the fire captain wrote.')
     assert [s["kind"] for s in alone["sources"]] == ["letter"]

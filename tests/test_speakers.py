@@ -21,6 +21,12 @@ def _speakers_by_mention(document: dict) -> dict[str, dict]:
     }
 
 
+def _speaker_names(document: dict) -> list[str]:
+    """Each attribution's canonical speaker name, in order."""
+    speakers = {s["id"]: s["name"] for s in document["speakers"]}
+    return [speakers[a["speaker"]] for a in document["attributions"]]
+
+
 # (text, {mention: (canonical name, kind)})
 CASES = [
     (  # a later surname joins the full name introduced with a title
@@ -144,9 +150,7 @@ def test_a_document_with_an_author_credits_the_author(engine):
     ],
 )
 def test_a_document_named_before_speaks_for_its_authors(engine, text, names):
-    document = engine.attribute(text)
-    speakers = {s["id"]: s["name"] for s in document["speakers"]}
-    assert [speakers[a["speaker"]] for a in document["attributions"]] == names
+    assert _speaker_names(engine.attribute(text)) == names
 
 
 @pytest.mark.parametrize(
@@ -219,12 +223,34 @@ def test_unnamed_spokespeople_keep_the_organisation_they_speak_for(engine):
             "The Defense Department said more would follow.",
             ["The Pentagon", "The Defense Department"],
         ),
+        (  # the first word of an organisation's name named before
+            "Telecom operator Vireo Mobile said hackers had stolen data.\n"
+            "Vireo said it would pay for credit monitoring.",
+            ["Vireo Mobile", "Vireo Mobile"],
+        ),
+        (  # unless a person of that surname is named: the person
+            "Halvorsen Group said it would appeal.\n"
+            "Its chief executive, Erik Halvorsen, said the firm would fight.\n"
+            "Halvorsen said he was confident.",
+            ["Halvorsen Group", "Erik Halvorsen", "Erik Halvorsen"],
+        ),
+        (  # unnamed counsel speak as their client; "&" joins one name
+            "The supplier, Brennock Pipe & Valve, said it had done nothing wrong.\n"
+            "In a court filing, lawyers for Brennock argued that the witness had lied.",
+            ["Brennock Pipe & Valve", "Brennock Pipe & Valve"],
+        ),
+        (  # the company the content is about
+            "Greyhaven Savings Bank will close 40 branches, the lender said on Tuesday.",
+            ["Greyhaven Savings Bank"],
+        ),
+        (  # another organisation in the content is not the ministry
+            "NATO will add two members, the ministry said.",
+            ["the ministry"],
+        ),
     ],
 )
-def test_organisation_nominals(engine, text, names):
-    document = engine.attribute(text)
-    speakers = {s["id"]: s["name"] for s in document["speakers"]}
-    assert [speakers[a["speaker"]] for a in document["attributions"]] == names
+def test_organisation_names_and_nominals(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
 
 
 def test_the_two_refers_to_the_pair_named_before(engine):
@@ -233,10 +259,7 @@ def test_the_two_refers_to_the_pair_named_before(engine):
         "The two said they would step down in May.\n"
         "Two workers said the plant was safe."
     )
-    document = engine.attribute(text)
-    speakers = {s["id"]: s["name"] for s in document["speakers"]}
-    names = [speakers[a["speaker"]] for a in document["attributions"]]
-    assert names == ["Hana Berg and Kenji Ito", "Two workers"]
+    assert _speaker_names(engine.attribute(text)) == ["Hana Berg and Kenji Ito", "Two workers"]
 
 
 def test_an_organisation_lists_every_mention_of_its_name(engine):
@@ -286,41 +309,6 @@ def test_organisation_aliases_join_only_when_the_article_equates_them(engine, te
     assert (first["speaker"] == second["speaker"]) is joined
 
 
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        (  # the first word of an organisation's name named before
-            "Telecom operator Vireo Mobile said hackers had stolen data.\n"
-            "Vireo said it would pay for credit monitoring.",
-            ["Vireo Mobile", "Vireo Mobile"],
-        ),
-        (  # unless a person of that surname is named: the person
-            "Halvorsen Group said it would appeal.\n"
-            "Its chief executive, Erik Halvorsen, said the firm would fight.\n"
-            "Halvorsen said he was confident.",
-            ["Halvorsen Group", "Erik Halvorsen", "Erik Halvorsen"],
-        ),
-        (  # unnamed counsel speak as their client; "&" joins one name
-            "The supplier, Brennock Pipe & Valve, said it had done nothing wrong.\n"
-            "In a court filing, lawyers for Brennock argued that the witness had lied.",
-            ["Brennock Pipe & Valve", "Brennock Pipe & Valve"],
-        ),
-        (  # the company the content is about
-            "Greyhaven Savings Bank will close 40 branches, the lender said on Tuesday.",
-            ["Greyhaven Savings Bank"],
-        ),
-        (  # another organisation in the content is not the ministry
-            "NATO will add two members, the ministry said.",
-            ["the ministry"],
-        ),
-    ],
-)
-def test_short_names_counsel_and_self_reports(engine, text, names):
-    document = engine.attribute(text)
-    speakers = {s["id"]: s for s in document["speakers"]}
-    assert [speakers[a["speaker"]]["name"] for a in document["attributions"]] == names
-
-
 def test_an_unnamed_group_keeps_who_it_is_not_what_it_did(engine):
     text = (
         "Residents of the Quayside district, who had campaigned against the toll for years, "
@@ -336,6 +324,4 @@ def test_the_speaker_just_named_goes_on_in_the_next_he_said(engine):
         "Captain Bruno Asare told a radio show that the players were to blame. "
         "“We let him down on the pitch,” he said."
     )
-    document = engine.attribute(text)
-    speakers = {s["id"]: s["name"] for s in document["speakers"]}
-    assert [speakers[a["speaker"]] for a in document["attributions"]][-1] == "Bruno Asare"
+    assert _speaker_names(engine.attribute(text))[-1] == "Bruno Asare"
