@@ -63,6 +63,7 @@ class ChannelRule:
     examples: tuple[str, ...]
     words: frozenset[str] = frozenset()  # lowercase names the object must be one of
     yields_to: frozenset[str] = frozenset()  # a bare guess: the speaker's previous source wins
+    not_for_outlets: bool = False  # "the Times wrote" is no letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +307,7 @@ def _channels(
                     examples=tuple(item.get("examples", ())),
                     words=frozenset(w.lower() for w in trigger.get("words", ())),
                     yields_to=frozenset(item.get("yields_to", ())),
+                    not_for_outlets=item.get("not_for_outlets", False),
                 )
             )
     return rules

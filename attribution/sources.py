@@ -302,6 +302,8 @@ def _verb_channel(
                 return found
             continue
         if rule.object is None and not rule.words:
+            if rule.not_for_outlets and _spoken_by_outlet(attribution, cue.doc, rules):
+                return None
             return Source(rule.channel, outlet=rule.outlet, mentions={_span(verb, verb)})
         for obj in verb.children:
             if obj.dep_ not in {"dobj", "dative"} or not _outside(obj, attribution):
@@ -319,6 +321,11 @@ def _verb_channel(
                 source.audience = _noun_phrase(obj)
             return source
     return None
+
+
+def _spoken_by_outlet(attribution: Attribution, doc: Doc, rules: RuleSet) -> bool:
+    head = attribution.speaker_head
+    return head is not None and _known_outlet(_phrase(doc[head]), rules)
 
 
 def _object_fits(obj: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
@@ -364,7 +371,7 @@ def _is_outlet(token: Token, rules: RuleSet) -> bool:
 def _noun_channel(
     cue: Token, anchors: list[Token], attribution: Attribution, rule: ChannelRule, rules: RuleSet
 ) -> Source | None:
-    for noun, phrase in _channel_nouns(cue, anchors, attribution):
+    for noun, phrase in _channel_nouns(cue, anchors, attribution, rules.words("document_nouns")):
         if rule.noun not in {noun.lemma_.lower(), noun.lower_} or _is_name(noun):
             continue
         if not (_outside(noun, attribution) and _outside(phrase, attribution)):
@@ -393,11 +400,12 @@ def _is_name(token: Token) -> bool:
 
 
 def _channel_nouns(
-    cue: Token, anchors: list[Token], attribution: Attribution
+    cue: Token, anchors: list[Token], attribution: Attribution, documents: frozenset[str]
 ) -> Iterator[tuple[Token, Token]]:
     """(noun, phrase head) pairs that may name the channel, nearest first: phrases on the
     cue ("in a statement", "at a rally"), the cue's object ("told a news conference"),
-    the speaker itself ("a statement from the ministry said", "according to a readout"),
+    the speaker itself when it is a document ("a statement from the ministry said",
+    "according to a readout"; "the website noted" is an outlet speaking),
     phrases on the speaker ("Gallant, in his statement,") and on participles
     ("Speaking at a news conference"), the noun a participle cue describes ("issued a
     statement saying"), and phrases and objects of the verbs above the cue ("signed a
@@ -405,7 +413,7 @@ def _channel_nouns(
     speaker = anchors[1] if attribution.speaker_head is not None and len(anchors) > 1 else None
     for anchor in anchors:
         if anchor is speaker:
-            if _outside(anchor, attribution):
+            if _outside(anchor, attribution) and anchor.lemma_.lower() in documents:
                 yield anchor, anchor
             yield from _prep_nouns(anchor, {"in"})
             continue
@@ -455,6 +463,8 @@ def _prepositional_object(
     for child in _rule_preps(verb, rule):
         if child.lower_ != rule.preposition or not _outside(child, attribution):
             continue
+        if child.lower_ == "on" and verb.lemma_.lower() in rules.words("on_particle_verbs"):
+            continue  # "called on Trump to stop": the verb's particle, no channel
         for obj in (g for g in child.children if g.dep_ == "pobj"):
             fits = _object_fits(obj, rule, rules)
             if fits is None:

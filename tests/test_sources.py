@@ -294,6 +294,9 @@ NO_CHANNEL = [
     "The general said the troops had testified about the raid.",
     "The mayor warned that the briefing notes were wrong.",
     "Responding to the interview, the coach said he would not resign.",
+    "The aide called on Fox News to retract the story.",  # "call on": no broadcast
+    "The website noted that the figures were out of date.",  # an outlet speaking, no channel
+    "The New York Times wrote that the deal was dead.",  # its article, not a letter
 ]  # fmt: skip
 
 
