@@ -2,8 +2,9 @@
 
 Pronouns go through coreference (coreferee's chains when it ran, otherwise a rule-based
 resolver), corrected by what news syntax makes clear; names are clustered across the
-whole article so that "Healey" joins "John Healey"; titles and affiliations are read
-from every mention of the person, not only the one next to the cue.
+whole article (``names.py``) so that "Healey" joins "John Healey"; titles and
+affiliations are read from every mention of the person, not only the one next to the cue;
+nominals ("the company", "the letter", "lawyers for X") stand for what the article named.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .attribute import Attribution, Span, mention_span, mention_tokens
+from .names import NAME_DEPS, ORG_ENTS, PersonIndex, person_titles
 from .rules import RuleSet
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
-ORG_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP"})
-NAME_DEPS = frozenset({"compound", "nmod"})  # how a first name hangs on a surname
 
 
 @dataclass(slots=True)
@@ -45,7 +45,7 @@ def resolve_speakers(
     doc: Doc, attributions: Sequence[Attribution], rules: RuleSet, coreference: str
 ) -> ResolvedSpeakers:
     """Canonical speakers for ``attributions`` (same order), with all their mentions."""
-    people = _PersonIndex(doc, rules)
+    people = PersonIndex(doc, rules)
     table = _SpeakerTable(doc, people, rules)
     chosen: list[str | None] = []
     referents: list[Token | None] = []  # what each attribution's speaker mention stands for
@@ -84,14 +84,14 @@ def resolve_speakers(
     )
 
 
-# Pronouns
+# What a mention stands for
 
 
 def _referent(
     doc: Doc,
     head: Token,
     attribution: Attribution,
-    people: _PersonIndex,
+    people: PersonIndex,
     coreference: str,
     rules: RuleSet,
     previous: Token | None = None,
@@ -138,6 +138,8 @@ def _previous_speaker(
         return referent if 0 <= gap <= 1 else None
     return None
 
+
+# Nominals, documents and counsel
 
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 
@@ -196,7 +198,7 @@ def _client(head: Token, rules: RuleSet) -> Token | None:
     return None
 
 
-def _short_organization_name(doc: Doc, head: Token, people: _PersonIndex) -> Token | None:
+def _short_organization_name(doc: Doc, head: Token, people: PersonIndex) -> Token | None:
     """ "Vireo said" after "Vireo Mobile": the first word of an organisation's name named
     before, unless a person of that surname is named in the article ("Erik Halvorsen")."""
     if head.pos_ != "PROPN" or any(c.dep_ in NAME_DEPS for c in head.lefts):
@@ -273,6 +275,9 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
     return None
 
 
+# Pronouns
+
+
 def _bound_by_reporting_verb(pronoun: Token) -> Token | None:
     """ "Biden told reporters he pressed …": a reporting verb's subject binds the "he"."""
     clause = pronoun.head
@@ -296,7 +301,7 @@ def _coreferee_antecedent(doc: Doc, pronoun: Token, attribution: Attribution) ->
 
 
 def _rule_antecedent(
-    doc: Doc, pronoun: Token, attribution: Attribution, people: _PersonIndex
+    doc: Doc, pronoun: Token, attribution: Attribution, people: PersonIndex
 ) -> Token | None:
     """Nearest earlier candidate that agrees in number and animacy; subjects first."""
     lower = pronoun.lower_
@@ -312,7 +317,7 @@ def _rule_antecedent(
     return (subjects or candidates or [None])[0]
 
 
-def _agrees(pronoun: str, token: Token, people: _PersonIndex) -> bool:
+def _agrees(pronoun: str, token: Token, people: PersonIndex) -> bool:
     if pronoun in PERSON_PRONOUNS:
         return people.is_person(token)
     if pronoun in PLURAL_PRONOUNS:
@@ -324,136 +329,13 @@ def _inside(token: Token, span: Span) -> bool:
     return span[0] <= token.idx < span[1]
 
 
-# Names
-
-
-class _PersonIndex:
-    """Every person name in the article, clustered by surname, with their titles."""
-
-    def __init__(self, doc: Doc, rules: RuleSet) -> None:
-        self._rules = rules
-        self._heads: dict[int, tuple[str, ...]] = {}
-        titles = rules.words("title_words")
-        for ent in doc.ents:
-            # "Farmer Odile Brand" is often tagged as one organisation: a role word
-            # followed by a name is a titled person
-            if ent.label_ == "PERSON" or (len(ent) > 1 and ent[0].lower_ in titles):
-                self._add(ent.root)
-        for token in doc:  # names the tagger left untagged: "Lieutenant Governor Sofia
-            # Reyes", Félix "Lucho" Arriaga (a title before, or a nickname inside)
-            if token.pos_ == "PROPN" and token.dep_ not in NAME_DEPS:
-                name = name_words(token, rules)
-                nickname = len(name) > 1 and _nickname_length(doc[token.i - len(name) + 2], 0)
-                before = token.i - len(name) - (nickname or 0)
-                organization = token.lower_ in rules.words("organization_nouns")  # "Group"
-                titled = before >= 0 and doc[before].lower_ in titles and not organization
-                if name and (nickname or titled):
-                    self._heads.setdefault(token.i, name)
-        self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
-        self._roles: dict[tuple[str, ...], set[str]] = {}
-        for i, name in self._heads.items():
-            words = " ".join(person_titles(doc[i], rules)[0]).lower().split()
-            self._roles.setdefault(self.clusters[name], set()).update(words)
-
-    def role_holder(self, noun: Token) -> tuple[str, ...] | None:
-        """ "the minister" → the one named person titled minister in this article."""
-        definite = any(
-            c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.lefts
-        )
-        lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not definite:
-            return None
-        if lemma not in self._rules.words("title_words"):
-            return None
-        holders = [name for name, roles in self._roles.items() if lemma in roles]
-        return holders[0] if len(holders) == 1 else None
-
-    def _add(self, head: Token) -> None:
-        name = name_words(head, self._rules)
-        if name:
-            self._heads[head.i] = name
-
-    def is_person(self, token: Token) -> bool:
-        """A name of the index, or a surname of one the tagger did not mark ("Farrow")."""
-        if token.i in self._heads:
-            return True
-        return token.pos_ == "PROPN" and _surname_match((token.text,), self.clusters) is not None
-
-    def canonical(self, head: Token) -> tuple[str, ...] | None:
-        name = self._heads.get(head.i) or name_words(head, self._rules)
-        if not name and head.is_alpha and head.text[:1].isupper() and head.pos_ != "PRON":
-            name = (head.text,)  # a surname the tagger took for something else ("Pike"/INTJ)
-        if not name:
-            return None
-        return self.clusters.get(name) or _surname_match(name, self.clusters)
-
-    def mentions_of(self, doc: Doc, canonical: tuple[str, ...]) -> list[Token]:
-        return [
-            doc[i]
-            for i, name in sorted(self._heads.items())
-            if self.clusters.get(name) == canonical
-        ]
-
-
-def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
-    """The name words of a mention: "Israeli Defense Minister Yoav Gallant" → Yoav Gallant."""
-    if head.pos_ != "PROPN":
-        return ()
-    titles = rules.words("title_words") | rules.words("honorifics")
-    words = [head]
-    while words[0].i > 0:
-        nickname = _nickname_length(words[0], 0)
-        child = head.doc[words[0].i - 1 - nickname]
-        if child.head != head or child.dep_ not in NAME_DEPS or child.pos_ != "PROPN":
-            break
-        if child.lower_ in titles or (child.ent_type_ not in {head.ent_type_, ""} and not nickname):
-            break  # "Fox News host Sean Hannity": another entity's words are no name
-        words.insert(0, child)
-    if any(w.lower_ in titles for w in words):
-        return ()
-    return tuple(w.text for w in words)
-
-
-def _nickname_length(token: Token, skip: int) -> int:
-    """Tokens of a quoted nickname just before ``token``'s first ``skip`` name words:
-    Félix "Lucho" Arriaga is Félix Arriaga."""
-    end = token.i - skip - 1
-    if end < 2 or not token.doc[end].is_quote:
-        return 0
-    start = end - 1
-    while start > 0 and token.doc[start].pos_ == "PROPN" and not token.doc[start].is_quote:
-        start -= 1
-    inside = end - start - 1
-    return inside + 2 if token.doc[start].is_quote and 0 < inside <= 2 else 0
-
-
-def _cluster(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Map each name to the fullest compatible name; conflicting first names stay apart."""
-    canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for name in names:  # longest first
-        match = _surname_match(name, canonical)
-        canonical[name] = match or name
-    return canonical
-
-
-def _surname_match(
-    name: tuple[str, ...], known: dict[tuple[str, ...], tuple[str, ...]]
-) -> tuple[str, ...] | None:
-    fuller = {
-        target
-        for other, target in known.items()
-        if other[-1] == name[-1] and (len(name) == 1 or len(other) == 1 or other[0] == name[0])
-    }
-    return next(iter(fuller)) if len(fuller) == 1 else None
-
-
 # Speakers
 
 
 class _SpeakerTable:
     """The article's speakers by key, built up as attributions name them."""
 
-    def __init__(self, doc: Doc, people: _PersonIndex, rules: RuleSet) -> None:
+    def __init__(self, doc: Doc, people: PersonIndex, rules: RuleSet) -> None:
         self._doc, self._people, self._rules = doc, people, rules
         self.by_key: dict[str, Speaker] = {}
         self._aliases = _organisation_aliases(doc)
@@ -611,41 +493,6 @@ def _add_person_mention(speaker: Speaker, head: Token, rules: RuleSet) -> None:
     titles, affiliation = person_titles(head, rules)
     speaker.titles.extend(t for t in titles if t not in speaker.titles)
     speaker.affiliation = speaker.affiliation or affiliation
-
-
-def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
-    """Titles and affiliation one mention gives: "White House spokesman John Kirby" →
-    (["White House spokesman"], "White House"); "Hugh Hill, a doctor at the clinic" →
-    (["doctor at the clinic"], None)."""
-    name = name_words(head, rules)
-    if not name:
-        return [], None
-    doc = head.doc
-    first = mention_tokens(head)[0]
-    title_tokens = list(doc[first : head.i - len(name) + 1])
-    titles = [title] if (title := _title_text(title_tokens, rules)) else []
-    affiliation = next(
-        (
-            " ".join(t.text for t in title_tokens if t.ent_type_ == token.ent_type_)
-            for token in title_tokens
-            if token.ent_type_ in ORG_ENTS - {"NORP"}
-        ),
-        None,
-    )
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            words = [t for t in child.subtree if not (t.dep_ == "det" and t.head == child)]
-            titles.append(doc[words[0].i : words[-1].i + 1].text.strip(" ,"))
-    return titles, affiliation
-
-
-def _title_text(tokens: list[Token], rules: RuleSet) -> str | None:
-    """Pre-name words that end in a title word; a possessive ("UK’s") is affiliation, not title."""
-    words = [t for t in tokens if t.dep_ not in {"poss", "case", "det"} and t.head.dep_ != "poss"]
-    titles = rules.words("title_words")
-    if words and any(t.lower_ in titles for t in words):
-        return " ".join(t.text for t in words)
-    return None
 
 
 def _kind_of(doc: Doc, head: Token, rules: RuleSet) -> str:

@@ -1,0 +1,171 @@
+"""Person names in an article: who is named, clustered by surname, with their titles.
+
+"Gallant", "Mr. Gallant" and "Israeli Defense Minister Yoav Gallant" are one name
+cluster; conflicting first names never merge. Titles and role words come from
+``rules/title_words.yaml`` and ``rules/honorifics.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .attribute import mention_tokens
+from .rules import RuleSet
+
+ORG_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP"})
+NAME_DEPS = frozenset({"compound", "nmod"})  # how a first name hangs on a surname
+
+
+class PersonIndex:
+    """Every person name in the article, clustered by surname, with their titles."""
+
+    def __init__(self, doc: Doc, rules: RuleSet) -> None:
+        self._rules = rules
+        self._heads: dict[int, tuple[str, ...]] = {}
+        titles = rules.words("title_words")
+        for ent in doc.ents:
+            # "Farmer Odile Brand" is often tagged as one organisation: a role word
+            # followed by a name is a titled person
+            if ent.label_ == "PERSON" or (len(ent) > 1 and ent[0].lower_ in titles):
+                self._add(ent.root)
+        for token in doc:  # names the tagger left untagged: "Lieutenant Governor Sofia
+            # Reyes", Félix "Lucho" Arriaga (a title before, or a nickname inside)
+            if token.pos_ == "PROPN" and token.dep_ not in NAME_DEPS:
+                name = name_words(token, rules)
+                nickname = len(name) > 1 and _nickname_length(doc[token.i - len(name) + 2], 0)
+                before = token.i - len(name) - (nickname or 0)
+                organization = token.lower_ in rules.words("organization_nouns")  # "Group"
+                titled = before >= 0 and doc[before].lower_ in titles and not organization
+                if name and (nickname or titled):
+                    self._heads.setdefault(token.i, name)
+        self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
+        self._roles: dict[tuple[str, ...], set[str]] = {}
+        for i, name in self._heads.items():
+            words = " ".join(person_titles(doc[i], rules)[0]).lower().split()
+            self._roles.setdefault(self.clusters[name], set()).update(words)
+
+    def role_holder(self, noun: Token) -> tuple[str, ...] | None:
+        """ "the minister" → the one named person titled minister in this article."""
+        definite = any(
+            c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.lefts
+        )
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not definite:
+            return None
+        if lemma not in self._rules.words("title_words"):
+            return None
+        holders = [name for name, roles in self._roles.items() if lemma in roles]
+        return holders[0] if len(holders) == 1 else None
+
+    def _add(self, head: Token) -> None:
+        name = name_words(head, self._rules)
+        if name:
+            self._heads[head.i] = name
+
+    def is_person(self, token: Token) -> bool:
+        """A name of the index, or a surname of one the tagger did not mark ("Farrow")."""
+        if token.i in self._heads:
+            return True
+        return token.pos_ == "PROPN" and surname_match((token.text,), self.clusters) is not None
+
+    def canonical(self, head: Token) -> tuple[str, ...] | None:
+        name = self._heads.get(head.i) or name_words(head, self._rules)
+        if not name and head.is_alpha and head.text[:1].isupper() and head.pos_ != "PRON":
+            name = (head.text,)  # a surname the tagger took for something else ("Pike"/INTJ)
+        if not name:
+            return None
+        return self.clusters.get(name) or surname_match(name, self.clusters)
+
+    def mentions_of(self, doc: Doc, canonical: tuple[str, ...]) -> list[Token]:
+        return [
+            doc[i]
+            for i, name in sorted(self._heads.items())
+            if self.clusters.get(name) == canonical
+        ]
+
+
+def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
+    """The name words of a mention: "Israeli Defense Minister Yoav Gallant" → Yoav Gallant."""
+    if head.pos_ != "PROPN":
+        return ()
+    titles = rules.words("title_words") | rules.words("honorifics")
+    words = [head]
+    while words[0].i > 0:
+        nickname = _nickname_length(words[0], 0)
+        child = head.doc[words[0].i - 1 - nickname]
+        if child.head != head or child.dep_ not in NAME_DEPS or child.pos_ != "PROPN":
+            break
+        if child.lower_ in titles or (child.ent_type_ not in {head.ent_type_, ""} and not nickname):
+            break  # "Fox News host Sean Hannity": another entity's words are no name
+        words.insert(0, child)
+    if any(w.lower_ in titles for w in words):
+        return ()
+    return tuple(w.text for w in words)
+
+
+def _nickname_length(token: Token, skip: int) -> int:
+    """Tokens of a quoted nickname just before ``token``'s first ``skip`` name words:
+    Félix "Lucho" Arriaga is Félix Arriaga."""
+    end = token.i - skip - 1
+    if end < 2 or not token.doc[end].is_quote:
+        return 0
+    start = end - 1
+    while start > 0 and token.doc[start].pos_ == "PROPN" and not token.doc[start].is_quote:
+        start -= 1
+    inside = end - start - 1
+    return inside + 2 if token.doc[start].is_quote and 0 < inside <= 2 else 0
+
+
+def _cluster(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Map each name to the fullest compatible name; conflicting first names stay apart."""
+    canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name in names:  # longest first
+        match = surname_match(name, canonical)
+        canonical[name] = match or name
+    return canonical
+
+
+def surname_match(
+    name: tuple[str, ...], known: dict[tuple[str, ...], tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    fuller = {
+        target
+        for other, target in known.items()
+        if other[-1] == name[-1] and (len(name) == 1 or len(other) == 1 or other[0] == name[0])
+    }
+    return next(iter(fuller)) if len(fuller) == 1 else None
+
+
+def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
+    """Titles and affiliation one mention gives: "White House spokesman John Kirby" →
+    (["White House spokesman"], "White House"); "Hugh Hill, a doctor at the clinic" →
+    (["doctor at the clinic"], None)."""
+    name = name_words(head, rules)
+    if not name:
+        return [], None
+    doc = head.doc
+    first = mention_tokens(head)[0]
+    title_tokens = list(doc[first : head.i - len(name) + 1])
+    titles = [title] if (title := _title_text(title_tokens, rules)) else []
+    affiliation = next(
+        (
+            " ".join(t.text for t in title_tokens if t.ent_type_ == token.ent_type_)
+            for token in title_tokens
+            if token.ent_type_ in ORG_ENTS - {"NORP"}
+        ),
+        None,
+    )
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t for t in child.subtree if not (t.dep_ == "det" and t.head == child)]
+            titles.append(doc[words[0].i : words[-1].i + 1].text.strip(" ,"))
+    return titles, affiliation
+
+
+def _title_text(tokens: list[Token], rules: RuleSet) -> str | None:
+    """Pre-name words that end in a title word; a possessive ("UK’s") is affiliation, not title."""
+    words = [t for t in tokens if t.dep_ not in {"poss", "case", "det"} and t.head.dep_ != "poss"]
+    titles = rules.words("title_words")
+    if words and any(t.lower_ in titles for t in words):
+        return " ".join(t.text for t in words)
+    return None
