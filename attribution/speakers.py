@@ -375,7 +375,7 @@ class _SpeakerTable:
             _add_person_mention(speaker, referent, self._rules)
             return speaker
         span = mention_span(referent)
-        kind = kind or _kind_of(self._doc, referent, self._rules)
+        kind = kind or _kind_of(referent, self._rules)
         text = self._doc.text[span[0] : span[1]]
         if kind == "organization":
             text = _organization_name(referent) or text
@@ -495,7 +495,7 @@ def _add_person_mention(speaker: Speaker, head: Token, rules: RuleSet) -> None:
     speaker.affiliation = speaker.affiliation or affiliation
 
 
-def _kind_of(doc: Doc, head: Token, rules: RuleSet) -> str:
+def _kind_of(head: Token, rules: RuleSet) -> str:
     subtree_text = " " + " ".join(t.lower_ for t in head.subtree) + " "
     if any(f" {marker} " in subtree_text for marker in rules.words("anonymity_markers")):
         return "anonymous"

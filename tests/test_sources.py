@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from attribution.sources import _resolve_date
+from attribution.dates import resolve_date
 
 PUBLISHED = "2025-05-16"  # a Friday
 
@@ -401,9 +401,9 @@ def test_different_channels_get_different_sources(attributor) -> None:
         ("Feb 30", None),
     ],
 )
-def test_resolve_date(when: str, expected: str | None) -> None:
-    assert _resolve_date(when, dt.date(2025, 5, 16)) == expected
-    assert _resolve_date(when, None) is None
+def testresolve_date(when: str, expected: str | None) -> None:
+    assert resolve_date(when, dt.date(2025, 5, 16)) == expected
+    assert resolve_date(when, None) is None
 
 
 def test_definite_reference_joins_the_event_named_before(attributor):
