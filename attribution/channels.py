@@ -18,6 +18,7 @@ from .attribute import Attribution, Span
 from .rules import ChannelRule, RuleSet
 
 OUTLET_DEPS = frozenset({"compound", "poss", "nmod"})
+NAME_PARTS = frozenset({"compound", "det", "poss", "amod", "nmod"})  # "Channel 4 News"
 DEFINITE = frozenset({"the", "that", "this", "same"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Participle clauses on a cue that say how the speaker spoke ("Speaking at a rally, …").
@@ -175,9 +176,13 @@ def known_outlet(text: str, rules: RuleSet) -> bool:
 
 
 def _is_outlet(token: Token, rules: RuleSet) -> bool:
-    """A name in the outlets list, or a proper noun the parser names as an organisation."""
+    """A name in the outlets list, a proper noun the parser names as an organisation, or a
+    name that ends like a newspaper's ("the Orthwick Gazette")."""
     return known_outlet(phrase(token), rules) or (
-        token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "WORK_OF_ART"}
+        token.pos_ == "PROPN"
+        and (
+            token.ent_type_ in {"ORG", "WORK_OF_ART"} or token.lower_ in rules.words("outlet_words")
+        )
     )
 
 
@@ -231,8 +236,9 @@ def _channel_nouns(
             yield from _prep_nouns(anchor, {"in"})
             continue
         yield from _prep_nouns(anchor, None)
-        if anchor is not cue:  # "signed a letter to lawmakers warning that …"
-            yield from ((obj, obj) for obj in anchor.children if obj.dep_ == "dobj")
+        if anchor is not cue:
+            if anchor == cue.head and cue.tag_ == "VBG":  # "signed a letter … warning that"
+                yield from ((obj, obj) for obj in anchor.children if obj.dep_ == "dobj")
             continue
         if cue.pos_ == "NOUN":  # "the ministry's statement that …": the cue names it
             yield cue, cue
@@ -374,10 +380,12 @@ def outside(token: Token, attribution: Attribution) -> bool:
 
 def _participles(cue: Token, attribution: Attribution) -> Iterator[Token]:
     """ "Speaking at a news conference, the mayor said …": a participle clause on the cue
-    that says how the speaker spoke."""
-    for child in cue.children:
+    (or on its speaker: "said Oonagh Fairlie, …, speaking to reporters") that says how
+    the speaker spoke."""
+    speaker = [] if attribution.speaker_head is None else [cue.doc[attribution.speaker_head]]
+    for child in (c for word in (cue, *speaker) for c in word.children):
         if (
-            child.dep_ == "advcl"
+            child.dep_ in {"advcl", "acl"}
             and child.tag_ == "VBG"
             and child.lemma_.lower() in PARTICIPLE_LEMMAS
             and outside(child, attribution)
@@ -425,7 +433,7 @@ def phrase(token: Token) -> str:
     left = min(
         [
             token.i,
-            *(c.left_edge.i for c in token.lefts if c.dep_ in {"compound", "det", "poss", "amod"}),
+            *(c.left_edge.i for c in token.lefts if c.dep_ in NAME_PARTS),
         ]
     )
     right = token.i

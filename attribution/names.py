@@ -29,14 +29,14 @@ class PersonIndex:
             if ent.label_ == "PERSON" or (len(ent) > 1 and ent[0].lower_ in titles):
                 self._add(ent.root)
         for token in doc:  # names the tagger left untagged: "Lieutenant Governor Sofia
-            # Reyes", Félix "Lucho" Arriaga (a title before, or a nickname inside)
+            # Reyes", Félix "Lucho" Arriaga, "Delphine Arkwright, who lost …"
             if token.pos_ == "PROPN" and token.dep_ not in NAME_DEPS:
                 name = name_words(token, rules)
                 nickname = len(name) > 1 and _nickname_length(doc[token.i - len(name) + 2], 0)
                 before = token.i - len(name) - (nickname or 0)
                 organization = token.lower_ in rules.words("organization_nouns")  # "Group"
                 titled = before >= 0 and doc[before].lower_ in titles and not organization
-                if name and (nickname or titled):
+                if name and (nickname or titled or (len(name) > 1 and _who_clause(token))):
                     self._heads.setdefault(token.i, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
         self._roles: dict[tuple[str, ...], set[str]] = {}
@@ -82,6 +82,13 @@ class PersonIndex:
             for i, name in sorted(self._heads.items())
             if self.clusters.get(name) == canonical
         ]
+
+
+def _who_clause(token: Token) -> bool:
+    """ "Delphine Arkwright, who lost the election": "who" is said of people."""
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in token.children
+    )
 
 
 def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
@@ -146,7 +153,7 @@ def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
     doc = head.doc
     first = mention_tokens(head)[0]
     title_tokens = list(doc[first : head.i - len(name) + 1])
-    titles = [title] if (title := _title_text(title_tokens, rules)) else []
+    titles = [title] if (title := _title_text(title_tokens, head, rules)) else []
     affiliation = next(
         (
             " ".join(t.text for t in title_tokens if t.ent_type_ == token.ent_type_)
@@ -162,9 +169,14 @@ def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
     return titles, affiliation
 
 
-def _title_text(tokens: list[Token], rules: RuleSet) -> str | None:
-    """Pre-name words that end in a title word; a possessive ("UK’s") is affiliation, not title."""
-    words = [t for t in tokens if t.dep_ not in {"poss", "case", "det"} and t.head.dep_ != "poss"]
+def _title_text(tokens: list[Token], head: Token, rules: RuleSet) -> str | None:
+    """Pre-name words that end in a title word; a possessive ("UK’s") is affiliation, not
+    title, but the name may be a possessor itself ("Mayor Leona Quist's budget")."""
+    words = [
+        t
+        for t in tokens
+        if t.dep_ not in {"poss", "case", "det"} and (t.head.dep_ != "poss" or t.head == head)
+    ]
     titles = rules.words("title_words")
     if words and any(t.lower_ in titles for t in words):
         return " ".join(t.text for t in words)

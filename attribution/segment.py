@@ -23,7 +23,8 @@ from attribution.quotes import PARAGRAPH_BREAKS, Quote, find_quotes
 
 @Language.component("attribution_segmenter", assigns=["token.is_sent_start"])
 def segment(doc: Doc) -> Doc:
-    """Preset ``is_sent_start``: True after a paragraph break, False inside a quotation.
+    """Preset ``is_sent_start``: True after a paragraph break or a dateline (and False
+    for the word after), False inside a quotation.
 
     A paragraph break wins over a quotation because a quotation that runs on
     into the next paragraph is already split into one quote per paragraph.
@@ -31,12 +32,17 @@ def segment(doc: Doc) -> Doc:
     quotes = find_quotes(doc.text).quotes
     story_starts = _after_datelines(doc.text)
     next_quote = 0
-    after_break = False
+    after_break = opened = False
     for token in doc:
         if (after_break and not token.is_space) or token.idx in story_starts:
             token.is_sent_start = True
-            after_break = False
+            after_break, opened = False, token.is_alpha
         else:
+            if opened and not token.is_space:
+                # the word after a word that starts a sentence we set: the parser may
+                # otherwise close it at once ("KESTREL BAY — Delphine | Arkwright, who …")
+                token.is_sent_start = False
+            opened = opened and token.is_space
             next_quote = _skip_quotes_before(quotes, next_quote, token.idx)
             if _strictly_inside(quotes, next_quote, token.idx):
                 token.is_sent_start = False

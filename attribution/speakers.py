@@ -102,7 +102,7 @@ def _referent(
     if head.pos_ != "PRON":
         token = _author(head, rules) or _client(head, rules) or head
         named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        if token.pos_ == "NOUN" and named:
+        if token.pos_ in {"NOUN", "NUM"} and named:  # "One of them, Councillor Amos Feld,"
             return named[0]
         return (
             _named_organization(doc, token, attribution.content, rules)
@@ -168,9 +168,10 @@ def _named_organization(doc: Doc, head: Token, content: Span, rules: RuleSet) ->
     if head.pos_ != "NOUN" or not definite or lemma not in rules.words("organization_nouns"):
         return None
     named = {
-        _normalise(head.doc[mention_tokens(t)[0] : t.i + 1].text): t
+        _normalise(_organization_name(t) or head.doc[mention_tokens(t)[0] : t.i + 1].text): t
         for t in doc[: head.i]
-        if t.lemma_.lower() == lemma and any(c.pos_ == "PROPN" for c in t.lefts)
+        if t.lemma_.lower() == lemma
+        and (t.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in t.lefts))
     }
     if not named and lemma in rules.words("company_nouns"):
         named = {_normalise(t.text): t for t in _introduced_businesses(doc[: head.i], rules)}
@@ -189,12 +190,15 @@ def _subject_organizations(doc: Doc, content: Span) -> Iterator[Token]:
 
 
 def _client(head: Token, rules: RuleSet) -> Token | None:
-    """ "Lawyers for Halvorsen Group argued …": unnamed counsel speak as the party."""
+    """ "Lawyers for Halvorsen Group argued …", "Tash's lawyers argued": unnamed counsel
+    speak as the party."""
     if head.lower_ not in rules.words("legal_counsel"):
         return None
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "for":
-            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "for":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
 
 
@@ -436,9 +440,10 @@ def _name_phrase(head: Token) -> str:
 
 
 def _organization_name(head: Token) -> str | None:
-    """An organisation's own name without the words that describe it: "Environmental group
-    Blue Shoal Coalition" → "Blue Shoal Coalition", "The supplier, Brennock Pipe & Valve"
-    → "Brennock Pipe & Valve" ("the Pentagon" keeps its article)."""
+    """An organisation's own name, whole and without the words that describe it:
+    "Environmental group Blue Shoal Coalition" → "Blue Shoal Coalition", "The supplier,
+    Brennock Pipe & Valve" → "Brennock Pipe & Valve", "The Ministry of Education said" →
+    "The Ministry of Education" ("the Pentagon" keeps its article)."""
     if head.pos_ != "PROPN":
         return None
     first, _ = mention_tokens(head)
@@ -447,6 +452,9 @@ def _organization_name(head: Token) -> str | None:
     end = head.i
     if any(c.dep_ == "cc" and c.text == "&" for c in head.children):
         end = max((c.right_edge.i for c in head.children if c.dep_ == "conj"), default=end)
+    for of in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == end + 1):
+        names = [o for o in of.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        end = names[0].right_edge.i if names else end  # "the Ministry of Education"
     if not described and end == head.i:
         return None
     return head.doc[start : end + 1].text

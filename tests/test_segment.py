@@ -140,7 +140,19 @@ def test_only_presets_is_sent_start(nlp: Language) -> None:
         (".", None),
         ("\n", None),
         ("The", True),
-        ("end", None),
+        ("end", False),  # the word after a preset start never starts a sentence
         (".", None),
     ]
     assert not doc.user_data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KESTREL BAY — Delphine Arkwright, who lost the vote, has gone to court.",
+        "HALVARD — Quillon Wear is recalling 340,000 smartwatches, the company said.",
+    ],
+)
+def test_a_name_after_a_dateline_stays_in_its_sentence(nlp: Language, text: str) -> None:
+    sentences = [s.text for s in nlp(text).sents]
+    assert len(sentences) == 2 and sentences[1].split()[:2] == text.split("— ")[1].split()[:2]
