@@ -129,10 +129,10 @@ def _verb_channel(
             if rule.object in {"outlet", "programme"}:
                 source.outlet = fits
             elif rule.object is not None:
-                source.audience = _noun_phrase(obj)
+                source.audience = _audience_phrase(obj)
             else:
                 source.outlet = rule.outlet
-                source.audience = _noun_phrase(obj)
+                source.audience = _audience_phrase(obj)
             return source
     return None
 
@@ -292,7 +292,7 @@ def _prepositional_object(
                 rule.channel, outlet=rule.outlet, mentions={token_span(child, obj.right_edge)}
             )
             if rule.object and rule.object.startswith("@"):
-                source.audience = _noun_phrase(obj)
+                source.audience = _audience_phrase(obj)
             else:
                 source.outlet = fits
             return source
@@ -313,8 +313,8 @@ def _rule_preps(verb: Token, rule: ChannelRule) -> Iterator[Token]:
 
 def _outlet_of(noun: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
     """ "a CNN interview", "Fox News's interview", "an interview with The Associated Press",
-    "a post on X". Names before the noun must be known outlets ("a White House readout"
-    names no outlet), except for interviews and broadcasts."""
+    "a post on X", "the broadcaster GTV". Names before the noun must be known outlets ("a
+    White House readout" names no outlet), except for interviews and broadcasts."""
     media = rule.channel in {"interview", "broadcast"}
     for child in noun.lefts:
         if child.dep_ in OUTLET_DEPS and child.pos_ == "PROPN":
@@ -322,6 +322,8 @@ def _outlet_of(noun: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
             if known_outlet(text, rules) or (media and child.ent_type_ in {"ORG", "WORK_OF_ART"}):
                 return text
     for child in noun.rights:
+        if media and child.dep_ == "appos" and _is_outlet(child, rules):
+            return phrase(child)  # "the regional broadcaster GTV"
         if child.dep_ == "prep" and child.lower_ in {"with", "on", "to"}:
             for obj in child.children:
                 if obj.dep_ != "pobj":
@@ -404,19 +406,20 @@ def prep_objects(
             yield from (obj for obj in prep.children if obj.dep_ == "pobj")
 
 
-def _noun_phrase(token: Token) -> str:
-    """The whole phrase under a noun: "the party conference", "a joint meeting of Congress"."""
-    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
-
-
 def _audience_phrase(noun: Token) -> str:
-    """An audience noun with what describes it, not how many: "several thousand supporters"
-    → "supporters"; "foreign reporters" and "a grand jury" stay."""
+    """An audience noun with what says who they are, not how many or where: "several
+    thousand supporters outside the town hall" → "supporters"; "foreign reporters", "a
+    grand jury" and "members of the committee" stay."""
     counted = [
         c for c in noun.lefts if c.dep_ in {"nummod", "quantmod"} or c.lower_ in QUANTITY_WORDS
     ]
     start = max((c.right_edge.i + 1 for c in counted), default=noun.left_edge.i)
-    return noun.doc[start : noun.right_edge.i + 1].text
+    end = noun.i
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ not in {"of", "from"} or child.i != end + 1:
+            break
+        end = child.right_edge.i
+    return noun.doc[start : end + 1].text
 
 
 def _phrase_end(noun: Token) -> Token:

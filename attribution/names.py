@@ -34,10 +34,9 @@ class PersonIndex:
                 name = name_words(token, rules)
                 nickname = len(name) > 1 and _nickname_length(doc[token.i - len(name) + 2], 0)
                 before = token.i - len(name) - (nickname or 0)
-                organization = token.lower_ in rules.words("organization_nouns")  # "Group"
-                titled = before >= 0 and doc[before].lower_ in titles and not organization
+                titled = before >= 0 and doc[before].lower_ in titles
                 if name and (nickname or titled or (len(name) > 1 and _who_clause(token))):
-                    self._heads.setdefault(token.i, name)
+                    self._add(token)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
         self._roles: dict[tuple[str, ...], set[str]] = {}
         for i, name in self._heads.items():
@@ -59,7 +58,7 @@ class PersonIndex:
 
     def _add(self, head: Token) -> None:
         name = name_words(head, self._rules)
-        if name:
+        if name and head.lower_ not in self._rules.words("organization_nouns"):  # "… Hospital"
             self._heads[head.i] = name
 
     def is_person(self, token: Token) -> bool:

@@ -101,9 +101,8 @@ def _referent(
     nominal names, or a pronoun's antecedent."""
     if head.pos_ != "PRON":
         token = _author(head, rules) or _client(head, rules) or head
-        named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        if token.pos_ in {"NOUN", "NUM"} and named:  # "One of them, Councillor Amos Feld,"
-            return named[0]
+        if _apposed_name(token) is not None:
+            return _apposed_name(token)
         return (
             _named_organization(doc, token, attribution.content, rules)
             or _short_organization_name(doc, token, people)
@@ -119,8 +118,16 @@ def _referent(
     if coreference == "coreferee":
         antecedent = _coreferee_antecedent(doc, head, attribution)
         if antecedent is not None:
-            return antecedent
+            return _apposed_name(antecedent) or antecedent
     return nearest or head
+
+
+def _apposed_name(token: Token) -> Token | None:
+    """The name set beside a description: "The airline's chief executive, Pieter
+    Vandersloot,", "One of them, Councillor Amos Feld,"."""
+    if token.pos_ not in {"NOUN", "NUM"}:
+        return None
+    return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
 def _previous_speaker(
@@ -175,15 +182,19 @@ def _named_organization(doc: Doc, head: Token, content: Span, rules: RuleSet) ->
     }
     if not named and lemma in rules.words("company_nouns"):
         named = {_normalise(t.text): t for t in _introduced_businesses(doc[: head.i], rules)}
-    if not named and lemma in rules.words("company_nouns"):
-        named = {_normalise(t.text): t for t in _subject_organizations(doc, content)}
+    reported = doc.char_span(*content, alignment_mode="expand")
+    before = doc[head.sent.start : head.i]  # "X cut 380 flights, and the airline said …"
+    for tokens in (reported, before):
+        if not named and lemma in rules.words("company_nouns"):
+            named = {_normalise(t.text): t for t in _subject_organizations(tokens)}
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def _subject_organizations(doc: Doc, content: Span) -> Iterator[Token]:
-    """ "Greyhaven Savings Bank will cut 1,200 jobs, the lender said": an organisation that
-    is the subject of the content, which the company reports of itself."""
-    for token in doc.char_span(*content, alignment_mode="expand"):
+def _subject_organizations(tokens: Iterable[Token]) -> Iterator[Token]:
+    """Proper-noun subjects among ``tokens``: "Greyhaven Savings Bank will cut 1,200 jobs,
+    the lender said" (the company reports of itself), "Nordmere Airways cancelled flights,
+    and the airline said"."""
+    for token in tokens:
         named = token.pos_ == "PROPN" and token.ent_type_ in {"ORG", ""}
         if named and token.dep_ in {"nsubj", "nsubjpass"}:
             yield token
@@ -383,7 +394,8 @@ class _SpeakerTable:
         text = self._doc.text[span[0] : span[1]]
         if kind == "organization":
             text = _organization_name(referent) or text
-        if described and kind in {"anonymous", "group", "unknown", "person"}:  # unnamed
+        unnamed = kind != "organization" or referent.pos_ == "NOUN"  # "a coalition of …"
+        if described and unnamed:
             text = _description(described, self._rules.words("anonymity_markers"))
         speaker = self._get(kind, text)
         speaker.mentions.add(span)
@@ -447,7 +459,9 @@ def _organization_name(head: Token) -> str | None:
     if head.pos_ != "PROPN":
         return None
     first, _ = mention_tokens(head)
-    described = [t for t in head.doc[first : head.i] if t.pos_ in {"NOUN", "ADJ"}]
+    described = [  # lowercase words: "General" in "St. Aldric's General Hospital" is a name
+        t for t in head.doc[first : head.i] if t.pos_ in {"NOUN", "ADJ"} and t.text.islower()
+    ]
     start = described[-1].i + 1 if described else first
     end = head.i
     if any(c.dep_ == "cc" and c.text == "&" for c in head.children):

@@ -243,6 +243,15 @@ def test_unnamed_spokespeople_keep_the_organisation_they_speak_for(engine):
             "Greyhaven Savings Bank will close 40 branches, the lender said on Tuesday.",
             ["Greyhaven Savings Bank"],
         ),
+        (  # the business that is the subject just before the nominal
+            "Nordmere Airways cancelled 380 flights on Friday, and the airline said it "
+            "expected to run a third of its schedule.",
+            ["Nordmere Airways", "Nordmere Airways"],
+        ),
+        (  # capitalised words inside a name are no descriptor
+            "St. Aldric's General Hospital said hackers had stolen patient records.",
+            ["St. Aldric's General Hospital"],
+        ),
         (  # another organisation in the content is not the ministry
             "NATO will add two members, the ministry said.",
             ["the ministry"],
