@@ -30,6 +30,9 @@ from .dates import resolve_date
 from .rules import RuleSet
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
+# Two mentions of one channel kind by one speaker are one utterance unless these differ:
+# "told reporters on Monday" and "told reporters on Friday" were two occasions.
+DISTINCT_FIELDS = ("when", "audience", "place")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,18 +139,24 @@ def _inherit_from_container(
 
 
 def _same_utterance(sources: list[Source], new: Source) -> int | None:
-    """Same issuer, same channel, compatible time: "in his statement Friday" again; or a
-    definite reference to an event already named: "said on the call", "at the briefing"."""
+    """Same issuer, same channel, nothing that tells them apart (time, audience, place):
+    "in his statement Friday" again; or a definite reference to the latest event of that
+    kind: "said on the call", "at the briefing"."""
     if new.kind == "unspecified":
         return None
-    for index, old in enumerate(sources):
+    for index in reversed(range(len(sources))):
+        old = sources[index]
         if old.kind != new.kind or new.outlet not in (None, old.outlet):
             continue
-        if old.when is not None and new.when is not None and old.when.lower() != new.when.lower():
+        if any(_differ(getattr(old, name), getattr(new, name)) for name in DISTINCT_FIELDS):
             continue
         if (new.speaker is not None and old.speaker == new.speaker) or new.refers_back:
             return index
     return None
+
+
+def _differ(old: str | None, new: str | None) -> bool:
+    return old is not None and new is not None and old.lower() != new.lower()
 
 
 def _read_source(

@@ -375,6 +375,17 @@ def test_different_statements_get_different_sources(attributor) -> None:
     assert [s["date"] for s in document["sources"]] == ["2025-05-12", "2025-05-14"]
 
 
+def test_different_audiences_are_different_occasions(attributor) -> None:
+    text = (
+        "The bridge will reopen, the mayor told reporters.\n"
+        "The tolls will fall, the mayor told a crowd of supporters."
+    )
+    document = attributor.attribute(text, published=PUBLISHED)
+    ids = [a["source"] for a in document["attributions"]]
+    assert len(ids) == 2 and None not in ids and ids[0] != ids[1]
+    assert [s["audience"] for s in document["sources"]] == ["reporters", "a crowd of supporters"]
+
+
 def test_different_channels_get_different_sources(attributor) -> None:
     text = (
         "The bridge will reopen, the mayor said in a statement. "
