@@ -539,12 +539,20 @@ def _attach_loose_quotes(
     for quote in quotes:
         if any(a.content[0] <= quote.start and quote.end <= a.content[1] for a in result):
             continue
+        following = next((a for a in result if a.content[0] >= quote.end), None)
+        if following is not None and _opens_split_quote(doc, quote, following):
+            merged = ((quote.start, quote.end), *following.quotes)
+            index = result.index(following)
+            result[index] = replace(
+                following, content=(quote.start, following.content[1]), quotes=merged
+            )
+            continue
         previous = [a for a in result if a.content[1] <= quote.start]
         if not previous:
             continue
         last = max(previous, key=lambda a: a.content[1])
         index = result.index(last)
-        if last.kind != "indirect" and _split_by_cue(doc, last, quote):
+        if last.kind != "indirect" and _split_by_cue(doc, last, last.content[1], quote.start):
             merged = (*last.quotes, (quote.start, quote.end))
             result[index] = replace(last, content=(last.content[0], quote.end), quotes=merged)
         elif (
@@ -572,18 +580,36 @@ def _attach_loose_quotes(
     return result
 
 
-def _split_by_cue(doc: Doc, last: Attribution, quote: Quote) -> bool:
-    """“A,” she said, “B.”: only the cue, its speaker and punctuation lie between."""
-    if last.cue is None or not (last.content[1] <= last.cue[0] and last.cue[1] <= quote.start):
+def _opens_split_quote(doc: Doc, quote: Quote, following: Attribution) -> bool:
+    """“A,” she said, “B.” read from B: the cue took B as its content, and A, closed by a
+    comma, ? or !, stands before the cue with nothing but cue and speaker between."""
+    inner = _without_closing_marks(doc.text[quote.start : quote.end])
+    return (
+        following.kind != "indirect"
+        and bool(following.quotes)
+        and following.quotes[0][0] == following.content[0]
+        and inner.endswith((",", "?", "!"))
+        and _split_by_cue(doc, following, quote.end, following.content[0])
+    )
+
+
+def _split_by_cue(doc: Doc, attribution: Attribution, start: int, end: int) -> bool:
+    """“A,” she said, “B.”: between ``start`` (after A) and ``end`` (B's opening mark) lie
+    only the attribution's cue, its speaker and punctuation."""
+    cue = attribution.cue
+    if cue is None or not (start <= cue[0] and cue[1] <= end):
         return False
-    gap = doc.char_span(last.content[1], quote.start, alignment_mode="expand")
+    gap = doc.char_span(start, end, alignment_mode="expand")
     if gap is None:
         return False
-    allowed = {*range(*_token_range(doc, last.cue)), *range(*_token_range(doc, last.speaker))}
+    allowed = {
+        *range(*_token_range(doc, cue)),
+        *range(*_token_range(doc, attribution.speaker)),
+    }
     return all(
         t.i in allowed or (t.is_punct and t.text not in ".?!;") or t.is_space
         for t in gap
-        if t.idx < quote.start
+        if t.idx < end
     )  # “A?” Graham asked. “B.” ends a sentence: B is a continuation, not a fragment
 
 

@@ -88,6 +88,11 @@ CASES = [
         [("“The pier is closed,” the harbour master said, “and it will stay closed.”",
           "direct", "speech-verb-complement", "the harbour master")],
     ),
+    (  # the cue reads the second half as its content: the first half joins it
+        "“By closing the pier,” the harbour master said, “we kept the town safe.”",
+        [("“By closing the pier,” the harbour master said, “we kept the town safe.”",
+          "direct", "speech-verb-following-quote", "the harbour master")],
+    ),
     (
         "“Is anyone in charge?” Ines Farah asked. “Nobody answers.”",
         [("“Is anyone in charge?”", "direct", "speech-verb-after-content", "Ines Farah"),
