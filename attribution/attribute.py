@@ -225,6 +225,13 @@ def _subtree(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     return _trimmed(doc, _after_leading_time(node), node.right_edge.i + 1)
 
 
+def _cue_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "The senator is expected to resign": the clause the cue heads, subject and all,
+    as the passive names what was said or expected in its subject."""
+    cue = doc[match.head]
+    return _trimmed(doc, cue.left_edge.i, cue.right_edge.i + 1)
+
+
 def _after_leading_time(node: Token) -> int:
     """ "said on Thursday it was safe": the parser hangs the cue's date on the complement;
     a time phrase before the complement's subject belongs to the cue, not the content."""
@@ -442,6 +449,7 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "rest-of-paragraph": _rest_of_paragraph,
     "preceding-quote-only": _preceding_quote_only,
     "quote-before-match": _quote_before_match,
+    "cue-clause": _cue_clause,
 }
 
 
