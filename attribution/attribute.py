@@ -385,14 +385,15 @@ def _object_and_complement(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -
 
 
 def _object_phrase(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
-    """ "called the senator a liar", "described the plan as reckless": the object and
-    the predicate that completes it; a quoted object alone is the quote rule's case."""
+    """ "called the senator a liar", "described the plan as reckless", "criticized her for
+    the delay": the object and the predicate or reason that completes it; a quoted object
+    alone is the quote rule's case."""
     obj, cue = doc[match.content], doc[match.head]
     end = obj.right_edge.i
     for child in cue.rights:
         if child.i > end and (
             child.dep_ in {"oprd", "ccomp"}
-            or (child.dep_ == "prep" and child.lower_ in {"as", "of"})
+            or (child.dep_ == "prep" and child.lower_ in {"as", "of", "for"})
         ):
             end = child.right_edge.i
     if end == obj.right_edge.i and (obj.pos_ == "PRON" or obj.ent_type_ == "PERSON"):
