@@ -411,10 +411,13 @@ def _rest_of_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Sp
     line = doc.text[doc.text.rfind("\n", 0, label) + 1 : label].strip()
     if line not in ("", '"', "“"):
         return None  # "… said Trump: …" is no label
+    headline = not doc.text[:label].strip().strip('"“')  # "Poll: Race tightens" opens the text
     if not (
-        speaker.ent_type_ == "PERSON" or doc.text[label : speaker.idx + len(speaker)].isupper()
+        headline
+        or speaker.ent_type_ == "PERSON"
+        or doc.text[label : speaker.idx + len(speaker)].isupper()
     ):
-        return None  # "Correction:", "Stealth Over Health:": a headline or note, not a speaker
+        return None  # "Stealth Over Health:" in a story: a phrase, not a speaker
     start = doc[match.head].idx + len(doc[match.head])
     end = doc.text.find("\n", start)
     span = _strip(doc.text, start, len(doc.text) if end < 0 else end)
