@@ -41,6 +41,9 @@ CONTINUATION_RULE = "continuation-quote"
 # Strategies whose span is final: a transcript label sits inside the quotation it opens,
 # so widening the content to whole quotations would swallow the label.
 VERBATIM_STRATEGIES = frozenset({"rest-of-paragraph"})
+# Strategies that find content only by the quotation in it: they yield that quotation to
+# any other reading.
+QUOTE_DRIVEN_STRATEGIES = frozenset({"quoted-part"})
 MAX_CONTINUATION_GAP = 40  # words between an attribution and a quote that continues it
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -77,9 +80,23 @@ def attribute(
         rival = found.get(attribution.content)
         if rival is None or (_cue_inside(rival) and not _cue_inside(attribution)):
             found[attribution.content] = attribution
-    joined = _join_paragraph_quotes(list(found.values()), quotes)
+    kept = _without_reread_quotes(list(found.values()), rules)
+    joined = _join_paragraph_quotes(kept, quotes)
     joined = _attach_loose_quotes(doc, joined, quotes, rules)
     return sorted(joined, key=lambda a: (a.content, a.cue or (0, 0)))
+
+
+def _without_reread_quotes(found: list[Attribution], rules: RuleSet) -> list[Attribution]:
+    """A quotation-driven reading ("quoted-part") stands only for quotations that no
+    other attribution's content holds: it is the fallback for them, not a second report."""
+    strategy = {rule.name: rule.content for rule in rules.patterns}
+    others = [a.content for a in found if strategy.get(a.rule) not in QUOTE_DRIVEN_STRATEGIES]
+    return [
+        a
+        for a in found
+        if strategy.get(a.rule) not in QUOTE_DRIVEN_STRATEGIES
+        or not any(s <= q[0] and q[1] <= e for q in a.quotes for s, e in others)
+    ]
 
 
 def _cue_quoted(attribution: Attribution) -> bool:
@@ -230,6 +247,41 @@ def _cue_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | No
     as the passive names what was said or expected in its subject."""
     cue = doc[match.head]
     return _trimmed(doc, cue.left_edge.i, cue.right_edge.i + 1)
+
+
+def _quoted_part(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "went after him as a “land grabber”": a verb that is no speech verb reports words
+    only through a quotation; the phrase that holds one is the content, else there is none."""
+    node = doc[match.content]
+    span = _trimmed(doc, node.left_edge.i, node.right_edge.i + 1)
+    if span is None or not any(
+        span[0] <= q.start < span[1]
+        and not _is_title(doc.text[q.start : q.end])
+        and _held_directly(node, q)
+        for q in quotes
+    ):
+        return None
+    return span
+
+
+def _held_directly(node: Token, quote: Quote) -> bool:
+    """The quoted words hang on ``node`` through no clause that describes a noun: in
+    "held signs reading “…”" they are the signs' words, not the holders'."""
+    words = [t for t in node.subtree if quote.start <= t.idx < quote.end and not t.is_punct]
+    if not words:
+        return False
+    token = words[0]
+    while token.i != node.i and token.head.i != token.i:
+        token = token.head
+        if token.i != node.i and token.dep_ in {"acl", "relcl"}:
+            return False
+    return token.i == node.i
+
+
+def _is_title(text: str) -> bool:
+    """ "“Larry King Now”", "“The Apprentice”": every word capitalised names a work or a
+    thing; words someone said have lower-case words among them."""
+    return not any(word[0].islower() for word in re.findall(r"[^\W\d_][\w'’-]*", text))
 
 
 def _after_leading_time(node: Token) -> int:
@@ -454,6 +506,7 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "preceding-quote-only": _preceding_quote_only,
     "quote-before-match": _quote_before_match,
     "cue-clause": _cue_clause,
+    "quoted-part": _quoted_part,
 }
 
 
