@@ -45,6 +45,7 @@ VERBATIM_STRATEGIES = frozenset({"rest-of-paragraph"})
 # any other reading.
 QUOTE_DRIVEN_STRATEGIES = frozenset({"quoted-part"})
 MAX_CONTINUATION_GAP = 40  # words between an attribution and a quote that continues it
+MAX_CUE_GAP_WORDS = 6  # words of the cue phrase that splits a quotation ("she told us,")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
@@ -569,7 +570,7 @@ def _kind(content: Span, quotes: tuple[Span, ...], text: str) -> str:
 
 def _is_cue_gap(gap: str) -> bool:
     """Text between two quotes of one split quotation: a short cue ("she said,")."""
-    return len(gap.split()) <= 6 and "." not in gap.strip()
+    return len(gap.split()) <= MAX_CUE_GAP_WORDS and "." not in gap.strip()
 
 
 # Quotes that no rule reached
@@ -660,7 +661,8 @@ def _opens_split_quote(doc: Doc, quote: Quote, following: Attribution) -> bool:
 
 def _split_by_cue(doc: Doc, attribution: Attribution, start: int, end: int) -> bool:
     """“A,” she said, “B.”: between ``start`` (after A) and ``end`` (B's opening mark) lie
-    only the attribution's cue, its speaker and punctuation."""
+    only the attribution's cue, its speaker and punctuation, and in a short gap the cue's
+    own modifiers (“A,” she told reporters on Monday, “B.”)."""
     cue = attribution.cue
     if cue is None or not (start <= cue[0] and cue[1] <= end):
         return False
@@ -671,8 +673,13 @@ def _split_by_cue(doc: Doc, attribution: Attribution, start: int, end: int) -> b
         *range(*_token_range(doc, cue)),
         *range(*_token_range(doc, attribution.speaker)),
     }
+    head = attribution.cue_head
+    short = len(doc.text[start:end].split()) <= MAX_CUE_GAP_WORDS
     return all(
-        t.i in allowed or (t.is_punct and t.text not in ".?!;") or t.is_space
+        t.i in allowed
+        or (t.is_punct and t.text not in ".?!;")
+        or t.is_space
+        or (short and not t.is_punct and head is not None and doc[head] in t.ancestors)
         for t in gap
         if t.idx < end
     )  # “A?” Graham asked. “B.” ends a sentence: B is a continuation, not a fragment

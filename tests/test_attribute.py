@@ -93,6 +93,11 @@ CASES = [
         [("“By closing the pier,” the harbour master said, “we kept the town safe.”",
           "direct", "speech-verb-following-quote", "the harbour master")],
     ),
+    (  # the cue's addressee and time may stand between the halves
+        "“The pier is closed,” Ms. Dunn told reporters on Monday, “and it will stay closed.”",
+        [("“The pier is closed,” Ms. Dunn told reporters on Monday, “and it will stay closed.”",
+          "direct", "speech-verb-complement", "Ms. Dunn")],
+    ),
     (
         "“Is anyone in charge?” Ines Farah asked. “Nobody answers.”",
         [("“Is anyone in charge?”", "direct", "speech-verb-after-content", "Ines Farah"),
