@@ -411,11 +411,15 @@ def _preceding_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span
 
 
 def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
-    """For "according to X": the clause the phrase modifies, without the phrase."""
+    """For "according to X": the clause the phrase modifies, without the phrase; when the
+    parser hangs the phrase on a subordinate clause ("Though it was quick, Ruiz said,
+    repairs will last"), the clause that one belongs to."""
     phrase = doc[match.head]
     clause = phrase.head
     if clause.i == phrase.i:
         return None
+    while clause.dep_ in {"advcl", "ccomp"} and clause.head.i != clause.i:
+        clause = clause.head
     phrase_start, phrase_end = phrase.left_edge.i, phrase.right_edge.i + 1
     start, end = clause.left_edge.i, clause.right_edge.i + 1
     while end > phrase_end and doc[end - 1].is_punct:
