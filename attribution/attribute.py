@@ -371,6 +371,8 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     sentence_start = cue.sent.start
     if not any(t.dep_ in SUBJECT_DEPS for t in doc[sentence_start:before]):
         return None  # "At Monday's debate, Trump said …": a fronted phrase is no content
+    if _opens_subordinate_clause(doc[sentence_start:before]):
+        return None  # "When the fund ran dry, officials said …": the clause only sets the time
     quote = _quote_at(quotes, doc[first - 1].idx)
     story = dateline_end(doc.text, doc[sentence_start].idx)  # "CORVO — Fires spread, …"
     start = min(quote.start, story) if quote else story
@@ -378,6 +380,15 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     if end <= start:
         return None
     return _strip(doc.text, start, end)
+
+
+def _opens_subordinate_clause(words: Span) -> bool:
+    """Whether the words open with a subordinating conjunction (when, if, while, because),
+    after at most a leading "But" or "And"."""
+    leading = [t for t in words[:3] if not (t.is_punct or t.is_space)]
+    if leading and leading[0].dep_ == "cc":
+        leading = leading[1:]
+    return bool(leading) and (leading[0].dep_ == "mark" or leading[0].tag_ == "WRB")
 
 
 def _quote_ending_at(doc: Doc, quotes: Sequence[Quote], first: int) -> Span | None:

@@ -147,6 +147,10 @@ CASES = [
         "The ranger said:\n\n“Stay on the marked trails.”",
         [("“Stay on the marked trails.”", "direct", "speech-verb-following-quote", "The ranger")],
     ),
+    (  # a clause that only sets the time or condition is not what was said
+        "When the ferry stopped running last winter, the harbour master said.",
+        [],
+    ),
     (
         "The contractor said on Thursday it was ready to start.",
         [("it was ready to start", "indirect", "speech-verb-complement", "The contractor")],
