@@ -41,7 +41,11 @@ CONTINUATION_RULE = "continuation-quote"
 # Strategies whose span is final: a transcript label sits inside the quotation it opens,
 # so widening the content to whole quotations would swallow the label.
 VERBATIM_STRATEGIES = frozenset({"rest-of-paragraph"})
+# Strategies that find content only by the quotation in it: they yield that quotation to
+# any other reading.
+QUOTE_DRIVEN_STRATEGIES = frozenset({"quoted-part"})
 MAX_CONTINUATION_GAP = 40  # words between an attribution and a quote that continues it
+MAX_CUE_GAP_WORDS = 6  # words of the cue phrase that splits a quotation ("she told us,")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
@@ -77,9 +81,23 @@ def attribute(
         rival = found.get(attribution.content)
         if rival is None or (_cue_inside(rival) and not _cue_inside(attribution)):
             found[attribution.content] = attribution
-    joined = _join_paragraph_quotes(list(found.values()), quotes)
+    kept = _without_reread_quotes(list(found.values()), rules)
+    joined = _join_paragraph_quotes(kept, quotes)
     joined = _attach_loose_quotes(doc, joined, quotes, rules)
     return sorted(joined, key=lambda a: (a.content, a.cue or (0, 0)))
+
+
+def _without_reread_quotes(found: list[Attribution], rules: RuleSet) -> list[Attribution]:
+    """A quotation-driven reading ("quoted-part") stands only for quotations that no
+    other attribution's content holds: it is the fallback for them, not a second report."""
+    strategy = {rule.name: rule.content for rule in rules.patterns}
+    others = [a.content for a in found if strategy.get(a.rule) not in QUOTE_DRIVEN_STRATEGIES]
+    return [
+        a
+        for a in found
+        if strategy.get(a.rule) not in QUOTE_DRIVEN_STRATEGIES
+        or not any(s <= q[0] and q[1] <= e for q in a.quotes for s, e in others)
+    ]
 
 
 def _cue_quoted(attribution: Attribution) -> bool:
@@ -225,6 +243,48 @@ def _subtree(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     return _trimmed(doc, _after_leading_time(node), node.right_edge.i + 1)
 
 
+def _cue_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "The senator is expected to resign": the clause the cue heads, subject and all,
+    as the passive names what was said or expected in its subject."""
+    cue = doc[match.head]
+    return _trimmed(doc, cue.left_edge.i, cue.right_edge.i + 1)
+
+
+def _quoted_part(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "went after him as a “land grabber”": a verb that is no speech verb reports words
+    only through a quotation; the phrase that holds one is the content, else there is none."""
+    node = doc[match.content]
+    span = _trimmed(doc, node.left_edge.i, node.right_edge.i + 1)
+    if span is None or not any(
+        span[0] <= q.start < span[1]
+        and not _is_title(doc.text[q.start : q.end])
+        and _held_directly(node, q)
+        for q in quotes
+    ):
+        return None
+    return span
+
+
+def _held_directly(node: Token, quote: Quote) -> bool:
+    """The quoted words hang on ``node`` through no clause that describes a noun: in
+    "held signs reading “…”" they are the signs' words, not the holders'."""
+    words = [t for t in node.subtree if quote.start <= t.idx < quote.end and not t.is_punct]
+    if not words:
+        return False
+    token = words[0]
+    while token.i != node.i and token.head.i != token.i:
+        token = token.head
+        if token.i != node.i and token.dep_ in {"acl", "relcl"}:
+            return False
+    return token.i == node.i
+
+
+def _is_title(text: str) -> bool:
+    """ "“Larry King Now”", "“The Apprentice”": every word capitalised names a work or a
+    thing; words someone said have lower-case words among them."""
+    return not any(word[0].islower() for word in re.findall(r"[^\W\d_][\w'’-]*", text))
+
+
 def _after_leading_time(node: Token) -> int:
     """ "said on Thursday it was safe": the parser hangs the cue's date on the complement;
     a time phrase before the complement's subject belongs to the cue, not the content."""
@@ -311,6 +371,8 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     sentence_start = cue.sent.start
     if not any(t.dep_ in SUBJECT_DEPS for t in doc[sentence_start:before]):
         return None  # "At Monday's debate, Trump said …": a fronted phrase is no content
+    if _opens_subordinate_clause(doc[sentence_start:before]):
+        return None  # "When the fund ran dry, officials said …": the clause only sets the time
     quote = _quote_at(quotes, doc[first - 1].idx)
     story = dateline_end(doc.text, doc[sentence_start].idx)  # "CORVO — Fires spread, …"
     start = min(quote.start, story) if quote else story
@@ -318,6 +380,15 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     if end <= start:
         return None
     return _strip(doc.text, start, end)
+
+
+def _opens_subordinate_clause(words: Span) -> bool:
+    """Whether the words open with a subordinating conjunction (when, if, while, because),
+    after at most a leading "But" or "And"."""
+    leading = [t for t in words[:3] if not (t.is_punct or t.is_space)]
+    if leading and leading[0].dep_ == "cc":
+        leading = leading[1:]
+    return bool(leading) and (leading[0].dep_ == "mark" or leading[0].tag_ == "WRB")
 
 
 def _quote_ending_at(doc: Doc, quotes: Sequence[Quote], first: int) -> Span | None:
@@ -351,11 +422,15 @@ def _preceding_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span
 
 
 def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
-    """For "according to X": the clause the phrase modifies, without the phrase."""
+    """For "according to X": the clause the phrase modifies, without the phrase; when the
+    parser hangs the phrase on a subordinate clause ("Though it was quick, Ruiz said,
+    repairs will last"), the clause that one belongs to."""
     phrase = doc[match.head]
     clause = phrase.head
     if clause.i == phrase.i:
         return None
+    while clause.dep_ in {"advcl", "ccomp"} and clause.head.i != clause.i:
+        clause = clause.head
     phrase_start, phrase_end = phrase.left_edge.i, phrase.right_edge.i + 1
     start, end = clause.left_edge.i, clause.right_edge.i + 1
     while end > phrase_end and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -378,14 +453,15 @@ def _object_and_complement(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -
 
 
 def _object_phrase(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
-    """ "called the senator a liar", "described the plan as reckless": the object and
-    the predicate that completes it; a quoted object alone is the quote rule's case."""
+    """ "called the senator a liar", "described the plan as reckless", "criticized her for
+    the delay": the object and the predicate or reason that completes it; a quoted object
+    alone is the quote rule's case."""
     obj, cue = doc[match.content], doc[match.head]
     end = obj.right_edge.i
     for child in cue.rights:
         if child.i > end and (
             child.dep_ in {"oprd", "ccomp"}
-            or (child.dep_ == "prep" and child.lower_ in {"as", "of"})
+            or (child.dep_ == "prep" and child.lower_ in {"as", "of", "for"})
         ):
             end = child.right_edge.i
     if end == obj.right_edge.i and (obj.pos_ == "PRON" or obj.ent_type_ == "PERSON"):
@@ -403,10 +479,13 @@ def _rest_of_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Sp
     line = doc.text[doc.text.rfind("\n", 0, label) + 1 : label].strip()
     if line not in ("", '"', "“"):
         return None  # "… said Trump: …" is no label
+    headline = not doc.text[:label].strip().strip('"“')  # "Poll: Race tightens" opens the text
     if not (
-        speaker.ent_type_ == "PERSON" or doc.text[label : speaker.idx + len(speaker)].isupper()
+        headline
+        or speaker.ent_type_ == "PERSON"
+        or doc.text[label : speaker.idx + len(speaker)].isupper()
     ):
-        return None  # "Correction:", "Stealth Over Health:": a headline or note, not a speaker
+        return None  # "Stealth Over Health:" in a story: a phrase, not a speaker
     start = doc[match.head].idx + len(doc[match.head])
     end = doc.text.find("\n", start)
     span = _strip(doc.text, start, len(doc.text) if end < 0 else end)
@@ -442,6 +521,8 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "rest-of-paragraph": _rest_of_paragraph,
     "preceding-quote-only": _preceding_quote_only,
     "quote-before-match": _quote_before_match,
+    "cue-clause": _cue_clause,
+    "quoted-part": _quoted_part,
 }
 
 
@@ -504,7 +585,7 @@ def _kind(content: Span, quotes: tuple[Span, ...], text: str) -> str:
 
 def _is_cue_gap(gap: str) -> bool:
     """Text between two quotes of one split quotation: a short cue ("she said,")."""
-    return len(gap.split()) <= 6 and "." not in gap.strip()
+    return len(gap.split()) <= MAX_CUE_GAP_WORDS and "." not in gap.strip()
 
 
 # Quotes that no rule reached
@@ -539,12 +620,20 @@ def _attach_loose_quotes(
     for quote in quotes:
         if any(a.content[0] <= quote.start and quote.end <= a.content[1] for a in result):
             continue
+        following = next((a for a in result if a.content[0] >= quote.end), None)
+        if following is not None and _opens_split_quote(doc, quote, following):
+            merged = ((quote.start, quote.end), *following.quotes)
+            index = result.index(following)
+            result[index] = replace(
+                following, content=(quote.start, following.content[1]), quotes=merged
+            )
+            continue
         previous = [a for a in result if a.content[1] <= quote.start]
         if not previous:
             continue
         last = max(previous, key=lambda a: a.content[1])
         index = result.index(last)
-        if last.kind != "indirect" and _split_by_cue(doc, last, quote):
+        if last.kind != "indirect" and _split_by_cue(doc, last, last.content[1], quote.start):
             merged = (*last.quotes, (quote.start, quote.end))
             result[index] = replace(last, content=(last.content[0], quote.end), quotes=merged)
         elif (
@@ -572,18 +661,42 @@ def _attach_loose_quotes(
     return result
 
 
-def _split_by_cue(doc: Doc, last: Attribution, quote: Quote) -> bool:
-    """“A,” she said, “B.”: only the cue, its speaker and punctuation lie between."""
-    if last.cue is None or not (last.content[1] <= last.cue[0] and last.cue[1] <= quote.start):
+def _opens_split_quote(doc: Doc, quote: Quote, following: Attribution) -> bool:
+    """“A,” she said, “B.” read from B: the cue took B as its content, and A, closed by a
+    comma, ? or !, stands before the cue with nothing but cue and speaker between."""
+    inner = _without_closing_marks(doc.text[quote.start : quote.end])
+    return (
+        following.kind != "indirect"
+        and bool(following.quotes)
+        and following.quotes[0][0] == following.content[0]
+        and inner.endswith((",", "?", "!"))
+        and _split_by_cue(doc, following, quote.end, following.content[0])
+    )
+
+
+def _split_by_cue(doc: Doc, attribution: Attribution, start: int, end: int) -> bool:
+    """“A,” she said, “B.”: between ``start`` (after A) and ``end`` (B's opening mark) lie
+    only the attribution's cue, its speaker and punctuation, and in a short gap the cue's
+    own modifiers (“A,” she told reporters on Monday, “B.”)."""
+    cue = attribution.cue
+    if cue is None or not (start <= cue[0] and cue[1] <= end):
         return False
-    gap = doc.char_span(last.content[1], quote.start, alignment_mode="expand")
+    gap = doc.char_span(start, end, alignment_mode="expand")
     if gap is None:
         return False
-    allowed = {*range(*_token_range(doc, last.cue)), *range(*_token_range(doc, last.speaker))}
+    allowed = {
+        *range(*_token_range(doc, cue)),
+        *range(*_token_range(doc, attribution.speaker)),
+    }
+    head = attribution.cue_head
+    short = len(doc.text[start:end].split()) <= MAX_CUE_GAP_WORDS
     return all(
-        t.i in allowed or (t.is_punct and t.text not in ".?!;") or t.is_space
+        t.i in allowed
+        or (t.is_punct and t.text not in ".?!;")
+        or t.is_space
+        or (short and not t.is_punct and head is not None and doc[head] in t.ancestors)
         for t in gap
-        if t.idx < quote.start
+        if t.idx < end
     )  # “A?” Graham asked. “B.” ends a sentence: B is a continuation, not a fragment
 
 

@@ -46,6 +46,8 @@ def segment(doc: Doc) -> Doc:
             next_quote = _skip_quotes_before(quotes, next_quote, token.idx)
             if _strictly_inside(quotes, next_quote, token.idx):
                 token.is_sent_start = False
+            elif _opens_after_full_stop(quotes, next_quote, token):
+                token.is_sent_start = True
         after_break = after_break or _has_break(token)
     return doc
 
@@ -82,6 +84,18 @@ def _strictly_inside(quotes: tuple[Quote, ...], index: int, offset: int) -> bool
     mark included, belongs to the sentence the quotation opened.
     """
     return index < len(quotes) and quotes[index].start < offset < quotes[index].end
+
+
+def _opens_after_full_stop(quotes: tuple[Quote, ...], index: int, token: Token) -> bool:
+    """Whether ``token`` is the opening mark of a quotation right after a sentence's
+    final ``.``, ``?`` or ``!``: "… for tax lawyers. ''There's a lot …,'' said X." The
+    parser tends to run the sentence on into the quotation and its cue."""
+    return (
+        index < len(quotes)
+        and quotes[index].start == token.idx
+        and token.i > 0
+        and token.nbor(-1).text in {".", "?", "!"}
+    )
 
 
 def _has_break(token: Token) -> bool:

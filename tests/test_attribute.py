@@ -81,12 +81,43 @@ def test_content_before_the_comma_with_trailing_time(rules):
     assert found.rule == "speech-verb-after-content"
 
 
+def test_parenthetical_cue_on_a_subordinate_clause_reports_the_sentence(rules):
+    # Though it was quick, Ruiz said, repairs will last: the parser hangs "said" on the
+    # "though" clause; the cue still reports the whole sentence.
+    doc = _parsed(
+        words=["Though", "it", "was", "quick", ",", "Ruiz", "said", ",", "repairs", "will",
+               "last", "."],
+        spaces=[True, True, True, False, True, True, False, True, True, True, False, False],
+        heads=[2, 2, 10, 2, 2, 6, 2, 10, 10, 10, 10, 10],
+        deps=["mark", "nsubj", "advcl", "acomp", "punct", "nsubj", "parataxis", "punct",
+              "nsubj", "aux", "ROOT", "punct"],
+        pos=["SCONJ", "PRON", "AUX", "ADJ", "PUNCT", "PROPN", "VERB", "PUNCT", "NOUN", "AUX",
+             "VERB", "PUNCT"],
+        lemmas=["though", "it", "be", "quick", ",", "Ruiz", "say", ",", "repair", "will",
+                "last", "."],
+        tags=["IN", "PRP", "VBD", "JJ", ",", "NNP", "VBD", ",", "NNS", "MD", "VB", "."],
+    )  # fmt: skip
+    (found,) = _run(doc, rules)
+    assert doc.text[slice(*found.content)] == "Though it was quick, Ruiz said, repairs will last"
+    assert found.rule == "speech-verb-parenthetical"
+
+
 # (text, [(content, kind, rule, speaker mention)]) on the real pipeline
 CASES = [
     (
         "“The pier is closed,” the harbour master said, “and it will stay closed.”",
         [("“The pier is closed,” the harbour master said, “and it will stay closed.”",
           "direct", "speech-verb-complement", "the harbour master")],
+    ),
+    (  # the cue reads the second half as its content: the first half joins it
+        "“By closing the pier,” the harbour master said, “we kept the town safe.”",
+        [("“By closing the pier,” the harbour master said, “we kept the town safe.”",
+          "direct", "speech-verb-following-quote", "the harbour master")],
+    ),
+    (  # the cue's addressee and time may stand between the halves
+        "“The pier is closed,” Ms. Dunn told reporters on Monday, “and it will stay closed.”",
+        [("“The pier is closed,” Ms. Dunn told reporters on Monday, “and it will stay closed.”",
+          "direct", "speech-verb-complement", "Ms. Dunn")],
     ),
     (
         "“Is anyone in charge?” Ines Farah asked. “Nobody answers.”",
@@ -115,6 +146,10 @@ CASES = [
     (
         "The ranger said:\n\n“Stay on the marked trails.”",
         [("“Stay on the marked trails.”", "direct", "speech-verb-following-quote", "The ranger")],
+    ),
+    (  # a clause that only sets the time or condition is not what was said
+        "When the ferry stopped running last winter, the harbour master said.",
+        [],
     ),
     (
         "The contractor said on Thursday it was ready to start.",

@@ -86,6 +86,14 @@ def test_component_runs_before_parser(nlp: Language) -> None:
             ["LINDEN PARK --", "Crews worked overnight.", "OSLO —", "The talks ended."],
         ),
         (
+            "All agreed the levy would rise by spring. ''It will be tight,'' said Ms. Vance.",
+            ["All agreed the levy would rise by spring.", "''It will be tight,'' said Ms. Vance."],
+        ),
+        (
+            "Would the mayor run? “Not this year,” her aide said.",
+            ["Would the mayor run?", "“Not this year,” her aide said."],
+        ),
+        (
             "Elle a répondu: «Non. Jamais. Pas ici.» Then the room went quiet.",
             ["Elle a répondu: «Non. Jamais. Pas ici.»", "Then the room went quiet."],
         ),
