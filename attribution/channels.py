@@ -156,6 +156,9 @@ def _object_fits(obj: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
     if wanted == "outlet":
         if _owner(obj, rules) is not None:
             return None  # "MSNBC's Morning Joe" is a programme, not the outlet itself
+        named = [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if obj.lemma_.lower() in rules.words("outlet_nouns") and named:
+            return phrase(named[0])  # "told the state broadcaster VRK"
         return phrase(obj) if _is_outlet(obj, rules) else None
     return obj.text if obj.lower_ in rules.words(wanted.lstrip("@")) else None
 
@@ -322,7 +325,7 @@ def _outlet_of(noun: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
             if known_outlet(text, rules) or (media and child.ent_type_ in {"ORG", "WORK_OF_ART"}):
                 return text
     for child in noun.rights:
-        if media and child.dep_ == "appos" and _is_outlet(child, rules):
+        if media and child.dep_ == "appos" and child.pos_ == "PROPN":
             return phrase(child)  # "the regional broadcaster GTV"
         if child.dep_ == "prep" and child.lower_ in {"with", "on", "to"}:
             for obj in child.children:
@@ -348,7 +351,7 @@ def _audience_of(noun: Token, rules: RuleSet) -> str | None:
     for prep in candidates:
         for obj in prep.children:
             if obj.dep_ == "pobj" and not known_outlet(phrase(obj), rules):
-                return noun.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+                return _audience_phrase(obj)
     for obj in prep_objects(noun, {"with", "before", "for", "of"}):
         if _is_audience(obj, rules):
             return _audience_phrase(obj)

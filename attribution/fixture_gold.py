@@ -261,20 +261,23 @@ def _near(
 ) -> Range | None:
     """The occurrence of ``value`` (as whole words) in ``region`` nearest the content,
     outside the content's fragments; for a cue, occurrences between the speaker mention
-    and the content come first."""
+    and the content come first. A parenthetical cue ("The law, he added, “…”") lies
+    inside its content: the first occurrence there when there is none outside."""
     if value is None:
         return None
     left = r"(?<!\w)" if value[:1].isalnum() or value[:1] == "_" else ""
     right = r"(?!\w)" if value[-1:].isalnum() or value[-1:] == "_" else ""
     pattern = re.compile(left + re.escape(value) + right)
-    found = []
+    found, inside = [], []
     for m in pattern.finditer(text, region[0], region[1]):
         r = (m.start(), m.end())
-        if any(r[0] < f[1] and f[0] < r[1] for f in fragments):
-            continue
         if speaker is not None and r[0] < speaker[1] and speaker[0] < r[1]:
             continue
+        if any(r[0] < f[1] and f[0] < r[1] for f in fragments):
+            inside.append(r)
+            continue
         found.append(r)
+    found = found or inside[:1]
     if not found:
         raise _Invalid(f"{field} {value!r} not found near the content (in its paragraph)")
     if speaker is not None:

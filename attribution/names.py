@@ -31,9 +31,9 @@ class PersonIndex:
         for token in doc:  # names the tagger left untagged: "Lieutenant Governor Sofia
             # Reyes", Félix "Lucho" Arriaga, "Delphine Arkwright, who lost …"
             if token.pos_ == "PROPN" and token.dep_ not in NAME_DEPS:
-                name = name_words(token, rules)
-                nickname = len(name) > 1 and _nickname_length(doc[token.i - len(name) + 2], 0)
-                before = token.i - len(name) - (nickname or 0)
+                name, tokens = name_words(token, rules), name_tokens(token, rules)
+                nickname = len(tokens) > 1 and _nickname_length(tokens[1], 0)
+                before = tokens[0].i - 1
                 titled = before >= 0 and doc[before].lower_ in titles
                 if name and (nickname or titled or (len(name) > 1 and _who_clause(token))):
                     self._add(token)
@@ -57,8 +57,11 @@ class PersonIndex:
         return holders[0] if len(holders) == 1 else None
 
     def _add(self, head: Token) -> None:
+        while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+            head = head.head  # the tagger's "Amara Ndiaye" is part of "Amara Ndiaye-Holt"
         name = name_words(head, self._rules)
-        if name and head.lower_ not in self._rules.words("organization_nouns"):  # "… Hospital"
+        business = self._rules.words("organization_nouns") | self._rules.words("company_name_words")
+        if name and head.lower_.rstrip(".") not in business:  # "… Hospital", "Corvanta Pharma"
             self._heads[head.i] = name
 
     def is_person(self, token: Token) -> bool:
@@ -94,19 +97,54 @@ def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
     """The name words of a mention: "Israeli Defense Minister Yoav Gallant" → Yoav Gallant."""
     if head.pos_ != "PROPN":
         return ()
+    words = name_tokens(head, rules)
+    titles = rules.words("title_words") | rules.words("honorifics")
+    if not words or any(w.lower_ in titles for w in words):
+        return ()
+    return _joined(words)
+
+
+def name_tokens(head: Token, rules: RuleSet) -> list[Token]:
+    """The tokens of :func:`name_words`, from the first name to ``head`` (hyphens
+    included, a quoted nickname left out)."""
+    if head.pos_ != "PROPN":
+        return []
     titles = rules.words("title_words") | rules.words("honorifics")
     words = [head]
     while words[0].i > 0:
+        if _hyphen_before(words[0]):  # "Osei-Brandt" is three tokens, one name
+            words[0:0] = [words[0].nbor(-2), words[0].nbor(-1)]
+            continue
         nickname = _nickname_length(words[0], 0)
         child = head.doc[words[0].i - 1 - nickname]
-        if child.head != head or child.dep_ not in NAME_DEPS or child.pos_ != "PROPN":
+        if child.head not in words or child.dep_ not in NAME_DEPS or child.pos_ != "PROPN":
             break
-        if child.lower_ in titles or (child.ent_type_ not in {head.ent_type_, ""} and not nickname):
+        kinds = {words[0].ent_type_, head.ent_type_, ""}
+        if child.lower_ in titles or (child.ent_type_ not in kinds and not nickname):
             break  # "Fox News host Sean Hannity": another entity's words are no name
         words.insert(0, child)
-    if any(w.lower_ in titles for w in words):
-        return ()
-    return tuple(w.text for w in words)
+    return words
+
+
+def _hyphen_before(token: Token) -> bool:
+    """ "Osei-Brandt": a hyphen written tight between two proper nouns."""
+    if token.i < 2:
+        return False
+    hyphen, first = token.nbor(-1), token.nbor(-2)
+    tight = not hyphen.whitespace_ and not first.whitespace_
+    return tight and hyphen.text in {"-", "‐"} and first.pos_ == "PROPN"
+
+
+def _joined(tokens: list[Token]) -> tuple[str, ...]:
+    """Name words as written: tokens with no space between them are one word."""
+    words: list[str] = []
+    for token in tokens:
+        glued = words and not token.nbor(-1).whitespace_ and token.i > tokens[0].i
+        if glued:
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+    return tuple(words)
 
 
 def _nickname_length(token: Token, skip: int) -> int:

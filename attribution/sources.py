@@ -95,10 +95,13 @@ def _scene(
     index: int,
 ) -> int | None:
     """The source of the attribution just before, when the same speaker made it in the
-    same or the previous paragraph (and this one is not nested in it)."""
+    same or the previous paragraph (and this one is not nested in it, nor a noun cue: "the
+    minister's claim that …" names what was said, not a new thing said)."""
     if index == 0 or chosen[index - 1] is None or speakers_of[index] is None:
         return None
     before, current = attributions[index - 1], attributions[index]
+    if current.cue_head is not None and doc[current.cue_head].pos_ == "NOUN":
+        return None
     if speakers_of[index - 1] != speakers_of[index] or before.content[1] > current.content[0]:
         return None
     if doc.text.count("\n", before.content[1], current.content[0]) > 1:

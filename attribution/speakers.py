@@ -104,7 +104,7 @@ def _referent(
         if _apposed_name(token) is not None:
             return _apposed_name(token)
         return (
-            _named_organization(doc, token, attribution.content, rules)
+            _named_organization(doc, token, attribution.content, people, rules)
             or _short_organization_name(doc, token, people)
             or _earlier_pair(doc, token)
             or token
@@ -163,14 +163,18 @@ def _earlier_pair(doc: Doc, head: Token) -> Token | None:
     return None
 
 
-def _named_organization(doc: Doc, head: Token, content: Span, rules: RuleSet) -> Token | None:
+def _named_organization(
+    doc: Doc, head: Token, content: Span, people: PersonIndex, rules: RuleSet
+) -> Token | None:
     """ "the bank" → the one organisation named before it whose name has "bank" in it
     ("Lysenburg Central Bank", "the Lysenburg central bank"); "the company" → the one
     business introduced as such ("battery startup Voltaic Works") or the one the content
     is about. Two candidates, and it stays "the bank"."""
     lemma = head.lemma_.lower()
     definite = any(
-        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their"} for c in head.lefts
+        (c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their"})
+        or (c.dep_ == "poss" and c.pos_ == "NOUN")  # "the residents' association"
+        for c in head.lefts
     )
     if head.pos_ != "NOUN" or not definite or lemma not in rules.words("organization_nouns"):
         return None
@@ -186,7 +190,8 @@ def _named_organization(doc: Doc, head: Token, content: Span, rules: RuleSet) ->
     before = doc[head.sent.start : head.i]  # "X cut 380 flights, and the airline said …"
     for tokens in (reported, before):
         if not named and lemma in rules.words("company_nouns"):
-            named = {_normalise(t.text): t for t in _subject_organizations(tokens)}
+            subjects = (t for t in _subject_organizations(tokens) if not people.is_person(t))
+            named = {_normalise(t.text): t for t in subjects}
     return next(iter(named.values())) if len(named) == 1 else None
 
 
@@ -195,7 +200,7 @@ def _subject_organizations(tokens: Iterable[Token]) -> Iterator[Token]:
     the lender said" (the company reports of itself), "Nordmere Airways cancelled flights,
     and the airline said"."""
     for token in tokens:
-        named = token.pos_ == "PROPN" and token.ent_type_ in {"ORG", ""}
+        named = token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "PERSON", ""}
         if named and token.dep_ in {"nsubj", "nsubjpass"}:
             yield token
 
