@@ -97,16 +97,30 @@ def _scene(
     """The source of the attribution just before, when the same speaker made it in the
     same or the previous paragraph (and this one is not nested in it, nor a noun cue: "the
     minister's claim that …" names what was said, not a new thing said)."""
-    if index == 0 or chosen[index - 1] is None or speakers_of[index] is None:
+    last = next(
+        (j for j in reversed(range(index)) if not _nested(attributions, j)), None
+    )  # words reported inside what was said before ("water samples showed …") do not count
+    if last is None or chosen[last] is None or speakers_of[index] is None:
         return None
-    before, current = attributions[index - 1], attributions[index]
+    before, current = attributions[last], attributions[index]
     if current.cue_head is not None and doc[current.cue_head].pos_ == "NOUN":
         return None
-    if speakers_of[index - 1] != speakers_of[index] or before.content[1] > current.content[0]:
+    if speakers_of[last] != speakers_of[index] or before.content[1] > current.content[0]:
         return None
     if doc.text.count("\n", before.content[1], current.content[0]) > 1:
         return None
-    return chosen[index - 1]
+    return chosen[last]
+
+
+def _nested(attributions: Sequence[Attribution], index: int) -> bool:
+    inner = attributions[index]
+    if inner.cue is None:
+        return False
+    return any(
+        outer.content[0] <= inner.cue[0] < outer.content[1]
+        for j, outer in enumerate(attributions)
+        if j != index
+    )
 
 
 def _carries(
