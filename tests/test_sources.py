@@ -364,36 +364,34 @@ def test_continuation_quote_shares_the_source(attributor) -> None:
     _two_attributions_one_source(document)
 
 
-def test_different_statements_get_different_sources(attributor) -> None:
-    text = (
-        "The bridge will reopen, the mayor said in a statement Monday. "
-        "The tolls will fall, the mayor said in a statement Wednesday."
-    )
+@pytest.mark.parametrize(
+    ("text", "field", "values"),
+    [
+        (
+            "The bridge will reopen, the mayor said in a statement Monday. "
+            "The tolls will fall, the mayor said in a statement Wednesday.",
+            "date",
+            ["2025-05-12", "2025-05-14"],
+        ),
+        (
+            "The bridge will reopen, the mayor told reporters.\n"
+            "The tolls will fall, the mayor told a crowd of supporters.",
+            "audience",
+            ["reporters", "a crowd of supporters"],
+        ),
+        (
+            "The bridge will reopen, the mayor said in a statement. "
+            "The tolls will fall, the mayor told reporters.",
+            "kind",
+            ["statement", "remarks"],
+        ),
+    ],
+)
+def test_different_occasions_get_different_sources(attributor, text, field, values) -> None:
     document = attributor.attribute(text, published=PUBLISHED)
     ids = [a["source"] for a in document["attributions"]]
     assert len(ids) == 2 and None not in ids and ids[0] != ids[1]
-    assert [s["date"] for s in document["sources"]] == ["2025-05-12", "2025-05-14"]
-
-
-def test_different_audiences_are_different_occasions(attributor) -> None:
-    text = (
-        "The bridge will reopen, the mayor told reporters.\n"
-        "The tolls will fall, the mayor told a crowd of supporters."
-    )
-    document = attributor.attribute(text, published=PUBLISHED)
-    ids = [a["source"] for a in document["attributions"]]
-    assert len(ids) == 2 and None not in ids and ids[0] != ids[1]
-    assert [s["audience"] for s in document["sources"]] == ["reporters", "a crowd of supporters"]
-
-
-def test_different_channels_get_different_sources(attributor) -> None:
-    text = (
-        "The bridge will reopen, the mayor said in a statement. "
-        "The tolls will fall, the mayor told reporters."
-    )
-    document = attributor.attribute(text, published=PUBLISHED)
-    ids = [a["source"] for a in document["attributions"]]
-    assert len(ids) == 2 and None not in ids and ids[0] != ids[1]
+    assert [s[field] for s in document["sources"]] == values
 
 
 @pytest.mark.parametrize(
