@@ -31,12 +31,13 @@ class PersonIndex:
         for token in doc:  # names the tagger left untagged: "Lieutenant Governor Sofia
             # Reyes", Félix "Lucho" Arriaga, "Delphine Arkwright, who lost …"
             if token.pos_ == "PROPN" and token.dep_ not in NAME_DEPS:
-                name, tokens = name_words(token, rules), name_tokens(token, rules)
+                tokens = name_tokens(token, rules)
+                name = _untitled(tokens, rules)
                 nickname = len(tokens) > 1 and _nickname_length(tokens[1], 0)
-                before = tokens[0].i - 1
+                before = tokens[0].i - 1 if tokens else -1
                 titled = before >= 0 and doc[before].lower_ in titles
                 if name and (nickname or titled or (len(name) > 1 and _who_clause(token))):
-                    self._add(token)
+                    self._add(token, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
         self._roles: dict[tuple[str, ...], set[str]] = {}
         for i, name in self._heads.items():
@@ -56,10 +57,10 @@ class PersonIndex:
         holders = [name for name, roles in self._roles.items() if lemma in roles]
         return holders[0] if len(holders) == 1 else None
 
-    def _add(self, head: Token) -> None:
+    def _add(self, head: Token, name: tuple[str, ...] | None = None) -> None:
         while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
             head = head.head  # the tagger's "Amara Ndiaye" is part of "Amara Ndiaye-Holt"
-        name = name_words(head, self._rules)
+        name = name or name_words(head, self._rules)
         business = self._rules.words("organization_nouns") | self._rules.words("company_name_words")
         if name and head.lower_.rstrip(".") not in business:  # "… Hospital", "Corvanta Pharma"
             self._heads[head.i] = name
@@ -95,13 +96,15 @@ def _who_clause(token: Token) -> bool:
 
 def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
     """The name words of a mention: "Israeli Defense Minister Yoav Gallant" → Yoav Gallant."""
-    if head.pos_ != "PROPN":
-        return ()
-    words = name_tokens(head, rules)
+    return _untitled(name_tokens(head, rules), rules)
+
+
+def _untitled(tokens: list[Token], rules: RuleSet) -> tuple[str, ...]:
+    """The words of name tokens, or none when a title word is among them."""
     titles = rules.words("title_words") | rules.words("honorifics")
-    if not words or any(w.lower_ in titles for w in words):
+    if not tokens or any(t.lower_ in titles for t in tokens):
         return ()
-    return _joined(words)
+    return _joined(tokens)
 
 
 def name_tokens(head: Token, rules: RuleSet) -> list[Token]:

@@ -123,7 +123,8 @@ def load_rules(directory: Traversable | None = None) -> RuleSet:
             data = _read_yaml(entry, problems)
             if data is not None:
                 raw[f"rules/{entry.name}"] = data
-    validators = _validators()
+    schema = _rules_schema()
+    validators = _validators(schema)
     for label, data in raw.items():
         shape = _shape_of(data)
         if shape is None:
@@ -136,7 +137,7 @@ def load_rules(directory: Traversable | None = None) -> RuleSet:
     lexicons = _lexicons(raw, problems)
     patterns, adjustments = _patterns(raw, lexicons, problems)
     channels = _channels(raw, lexicons, problems)
-    _check_scene_channels(lexicons, problems)
+    _check_scene_channels(lexicons, schema, problems)
     _check_unique_names(raw, problems)
     if problems:
         _fail(problems)
@@ -172,8 +173,7 @@ def _rules_schema() -> dict[str, Any]:
     )
 
 
-def _validators() -> dict[str, Draft202012Validator]:
-    schema = _rules_schema()
+def _validators(schema: dict[str, Any]) -> dict[str, Draft202012Validator]:
     return {
         shape: Draft202012Validator({**schema, "$ref": f"#/$defs/{shape}File"})
         for shape in ("lexicon", "pattern", "channel")
@@ -313,10 +313,12 @@ def _channels(
     return rules
 
 
-def _check_scene_channels(lexicons: Mapping[str, Lexicon], problems: list[str]) -> None:
+def _check_scene_channels(
+    lexicons: Mapping[str, Lexicon], schema: dict[str, Any], problems: list[str]
+) -> None:
     """The scene lexicon names source kinds; a typo there would silently carry nothing."""
     scene = lexicons.get("scene_channels")
-    kinds = set(_rules_schema()["$defs"]["sourceKind"]["enum"])
+    kinds = set(schema["$defs"]["sourceKind"]["enum"])
     for word in sorted(scene.words - kinds if scene else ()):
         problems.append(f"rules/scene_channels.yaml: entries: '{word}' is not a source kind")
 

@@ -53,12 +53,13 @@ def link_sources(
     chosen: list[int | None] = []
     cue_tokens = frozenset(a.cue_head for a in attributions if a.cue_head is not None)
     yields = {rule.name: rule.yields_to for rule in rules.channels}
+    said = [not _nested(attributions, j) for j in range(len(attributions))]
     for index, attribution in enumerate(attributions):
         if attribution.continues is not None:
             chosen.append(chosen[attribution.continues])
             continue
         found = _read_source(doc, attribution, cue_tokens, rules, published)
-        scene = _scene(doc, attributions, speakers_of, chosen, index)
+        scene = _scene(doc, attributions, said, speakers_of, chosen, index)
         if scene is not None and _carries(sources[scene], found, yields, rules):
             chosen.append(scene)
             continue
@@ -90,16 +91,17 @@ def _merge(source: Source, again: Source) -> None:
 def _scene(
     doc: Doc,
     attributions: Sequence[Attribution],
+    said: Sequence[bool],
     speakers_of: Sequence[int | None],
     chosen: list[int | None],
     index: int,
 ) -> int | None:
     """The source of the attribution just before, when the same speaker made it in the
     same or the previous paragraph (and this one is not nested in it, nor a noun cue: "the
-    minister's claim that …" names what was said, not a new thing said)."""
-    last = next(
-        (j for j in reversed(range(index)) if not _nested(attributions, j)), None
-    )  # words reported inside what was said before ("water samples showed …") do not count
+    minister's claim that …" names what was said, not a new thing said). ``said`` marks
+    the attributions not nested in another's content: words reported inside what was
+    said before ("water samples showed …") do not count."""
+    last = next((j for j in reversed(range(index)) if said[j]), None)
     if last is None or chosen[last] is None or speakers_of[index] is None:
         return None
     before, current = attributions[last], attributions[index]

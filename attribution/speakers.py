@@ -101,8 +101,8 @@ def _referent(
     nominal names, or a pronoun's antecedent."""
     if head.pos_ != "PRON":
         token = _author(head, rules) or _client(head, rules) or head
-        if _apposed_name(token) is not None:
-            return _apposed_name(token)
+        if (named := _apposed_name(token)) is not None:
+            return named
         return (
             _named_organization(doc, token, attribution.content, people, rules)
             or _short_organization_name(doc, token, people)
