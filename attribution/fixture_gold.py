@@ -73,11 +73,14 @@ def _read_fixture(stem: str, exp: Path, txt: Path) -> GoldArticle:
             "gold-invalid", path=str(exp), line=0, reason="expected a mapping with 'attributions'"
         )
     lines = _entry_lines(node)
+    kinds = {
+        s.get("name"): s.get("kind") for s in data.get("speakers") or [] if isinstance(s, dict)
+    }
     quotes = []
     cursor = 0
     for i, entry in enumerate(data["attributions"]):
         try:
-            quote, cursor = _quote(entry, text, cursor, i)
+            quote, cursor = _quote(entry, text, cursor, i, kinds)
         except _Invalid as exc:
             raise AttributionError(
                 "gold-invalid",
@@ -115,7 +118,9 @@ def _as_the_scorer_counts(
             members[unit].append(quote.speaker_canonical or "")
             names = members[unit]
             units[unit] = replace(
-                units[unit], speaker_canonical=", ".join(names[:-1]) + " and " + names[-1]
+                units[unit],
+                speaker_canonical=", ".join(names[:-1]) + " and " + names[-1],
+                speaker_kind=None,  # a joint unit is scored by names, not as a description
             )
         else:
             unit = len(units)
@@ -133,7 +138,9 @@ def _entry_lines(node: Any) -> list[int]:
     return []
 
 
-def _quote(a: Any, text: str, cursor: int, index: int) -> tuple[GoldQuote, int]:
+def _quote(
+    a: Any, text: str, cursor: int, index: int, kinds: dict[str, str]
+) -> tuple[GoldQuote, int]:
     if not isinstance(a, dict):
         raise _Invalid("not a mapping")
     missing = [k for k in _REQUIRED if k not in a]
@@ -162,6 +169,7 @@ def _quote(a: Any, text: str, cursor: int, index: int) -> tuple[GoldQuote, int]:
         cue=_span(text, cue),
         type=kind,
         speaker_canonical=a["speaker"],
+        speaker_kind=kinds.get(a["speaker"]),
         source_kind=a["source"],
         outlet=a.get("outlet"),
         audience=a.get("audience"),

@@ -192,6 +192,7 @@ def perfect_doc_a() -> dict:
 ALL_EXTRAS = {
     "E1": {
         "speaker_canonical": "Lina Okafor",
+        "speaker_kind": "person",
         "source_kind": "unspecified",
         "outlet": None,
         "audience": None,
@@ -223,6 +224,7 @@ def test_read_gold_parses_fields(tmp_path):
     q = art.quotes[1]
     assert q.type == "indirect" and q.speaker.text == "She" and q.cue.text == "told"
     assert q.speaker_canonical == "Lina Okafor" and q.outlet == "Radio Nine"
+    assert art.quotes[0].speaker_kind == "person" and q.speaker_kind is None
     assert "audience" in q.present
     assert art.quotes[0].content.fragments == (
         (art.quotes[0].content.start, art.quotes[0].content.end),
@@ -250,6 +252,7 @@ def test_read_gold_split_and_limit(tmp_path):
         (lambda r: r["quotes"][0]["content"].update(end=9999) or r, "outside the text"),
         (lambda r: r["quotes"][0]["cue"].update(text="says") or r, "does not equal"),
         (lambda r: r["quotes"][0].update(source_kind="fax") or r, "not a source kind"),
+        (lambda r: r["quotes"][0].update(speaker_kind="crowd") or r, "not a speaker kind"),
     ],
 )
 def test_bad_gold_line_raises_gold_invalid(tmp_path, mutate, fragment):
@@ -561,6 +564,24 @@ def test_load_saying_lemmas_excludes_belief_and_intent(tmp_path):
 )
 def test_canonical_name_rule(gold, predicted, expected):
     assert names_match(gold, predicted) is expected
+
+
+@pytest.mark.parametrize(
+    "gold, predicted, kind, expected",
+    [
+        ("a senior official in the ministry", "A senior official", "anonymous", True),
+        ("several parents", "Several parents at the school gates", "group", True),
+        ("the protesters", "Protesters", "group", True),
+        ("senior officials", "officials", "anonymous", False),
+        ("the party's delegates", "Delegates", "group", False),
+        ("two people familiar with the talks", "three people", "anonymous", False),
+        # A person's name is never cut: the first-name rule still applies.
+        ("Lina Okafor", "Lina", "person", False),
+        ("Lina Okafor", "Lina", None, False),
+    ],
+)
+def test_descriptions_match_when_one_begins_the_other(gold, predicted, kind, expected):
+    assert names_match(gold, predicted, kind) is expected
 
 
 def test_report_dict_is_deterministic_json(tmp_path):

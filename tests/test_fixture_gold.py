@@ -80,7 +80,7 @@ def test_small_fixture_spans(tmp_path: Path) -> None:
     assert first.speaker is not None and first.speaker.text == "Minister Ana Ruiz"
     assert first.cue is not None
     assert (first.cue.start, first.cue.end) == _at(TEXT, "said", 0)
-    assert first.speaker_canonical == "Ana Ruiz"
+    assert first.speaker_canonical == "Ana Ruiz" and first.speaker_kind == "person"
     assert first.source_kind == "unspecified"
     assert first.outlet is None and first.audience is None
     assert first.present == {"speaker_canonical", "source_kind", "outlet", "audience"}
@@ -204,3 +204,4 @@ def test_continuations_and_joint_speakers_become_one_unit(tmp_path: Path) -> Non
     assert len(quote.content.fragments) == 3  # two split fragments and the continuation
     assert quote.content.text.endswith("“The boats are ready.”")
     assert joint.speaker_canonical == "Lena Moss and Ivo Hart"
+    assert joint.speaker_kind is None  # scored by the members' names
