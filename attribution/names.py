@@ -36,7 +36,8 @@ class PersonIndex:
                 nickname = len(tokens) > 1 and _nickname_length(tokens[1], 0)
                 before = tokens[0].i - 1 if tokens else -1
                 titled = before >= 0 and doc[before].lower_ in titles
-                if name and (nickname or titled or (len(name) > 1 and _who_clause(token))):
+                described = len(name) > 1 and (_who_clause(token) or _names_a_role(token, rules))
+                if name and (nickname or titled or described):
                     self._add(token, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
         self._roles: dict[tuple[str, ...], set[str]] = {}
@@ -91,6 +92,22 @@ def _who_clause(token: Token) -> bool:
     """ "Delphine Arkwright, who lost the election": "who" is said of people."""
     return any(
         c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in token.children
+    )
+
+
+def _names_a_role(token: Token, rules: RuleSet) -> bool:
+    """A name set beside a description of people: "The head of the water board, Maja
+    Tenholt,", "Two councillors from the Green Party, Ada Finch and Rolf Berman,"."""
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ != "appos":
+        return False
+    described = token.head
+    while described.dep_ == "pobj" and described.head.dep_ == "prep":
+        described = described.head.head  # "the head of the board", "councillors from …"
+    people = rules.words("title_words") | rules.words("group_nouns") | rules.words("anonymous")
+    return described.pos_ == "NOUN" and (
+        described.lemma_.lower() in people or described.lower_ in people
     )
 
 

@@ -101,7 +101,7 @@ def _referent(
     nominal names, or a pronoun's antecedent."""
     if head.pos_ != "PRON":
         token = _author(head, rules) or _client(head, rules) or head
-        if (named := _apposed_name(token)) is not None:
+        if (named := _apposed_name(token, people)) is not None:
             return named
         return (
             _named_organization(doc, token, attribution.content, people, rules)
@@ -118,16 +118,37 @@ def _referent(
     if coreference == "coreferee":
         antecedent = _coreferee_antecedent(doc, head, attribution)
         if antecedent is not None:
-            return _apposed_name(antecedent) or antecedent
+            return _apposed_name(antecedent, people) or antecedent
     return nearest or head
 
 
-def _apposed_name(token: Token) -> Token | None:
+def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
     """The name set beside a description: "The airline's chief executive, Pieter
-    Vandersloot,", "One of them, Councillor Amos Feld,"."""
+    Vandersloot,", "One of them, Councillor Amos Feld,", and, where the parser hangs it on
+    the description's last noun, "the head of the electoral commission, Sanna Oduya,",
+    even when the parser makes a fronted participle the subject."""
+    if token.tag_ == "VBG":  # "Speaking on radio, the head of X, Ana Ruiz, said" misparsed
+        return next(
+            (t for t in token.subtree if _closes_description_with_a_person(t, token, people)), None
+        )
     if token.pos_ not in {"NOUN", "NUM"}:
         return None
-    return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    beside = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return beside or next(
+        (t for t in token.subtree if _closes_description_with_a_person(t, token, people)), None
+    )
+
+
+def _closes_description_with_a_person(name: Token, description: Token, people: PersonIndex) -> bool:
+    """A person's name set off by a comma at the very end of the description's phrase."""
+    return (
+        name.dep_ == "appos"
+        and people.is_person(name)
+        and name.head.dep_ == "pobj"
+        and all(t.is_punct for t in name.doc[name.right_edge.i + 1 : description.right_edge.i + 1])
+        and name.left_edge.i > 0
+        and name.doc[name.left_edge.i - 1].text == ","
+    )
 
 
 def _previous_speaker(
@@ -317,7 +338,12 @@ def _coreferee_antecedent(doc: Doc, pronoun: Token, attribution: Attribution) ->
     if len(outside) != 1:
         return None
     antecedent = outside[0]
-    return antecedent.head if antecedent.dep_ == "appos" else antecedent  # "her brother" → Tomas
+    # "her brother, Tomas" → Tomas (through the apposed name); "Arkwright, a former
+    # schoolteacher" → Arkwright; but "on Wednesday, Gareth Rees" stays Gareth Rees
+    if antecedent.dep_ != "appos":
+        return antecedent
+    named = antecedent.pos_ == "PROPN" and antecedent.head.pos_ != "NOUN"
+    return antecedent if named else antecedent.head
 
 
 def _rule_antecedent(
@@ -365,19 +391,18 @@ class _SpeakerTable:
     ) -> Speaker:
         """``kind`` when the mention says it ("the club" is an organisation, whatever
         "Miraval Rovers" looks like)."""
-        conjoined = any(c.dep_ == "conj" for c in referent.children)
-        ampersand = any(c.dep_ == "cc" and c.text == "&" for c in referent.children)
-        if referent.dep_ != "conj" and conjoined and not ampersand:  # "Pipe & Valve" is one
-            return self._joint(referent)
+        members = _joint_members(referent)
+        if len(members) > 1:
+            return self._joint(members)
         return self._single(referent, described, kind)
 
-    def _joint(self, referent: Token) -> Speaker:
+    def _joint(self, members: Sequence[Token]) -> Speaker:
         """ "Hana Berg and Kenji Ito said": one group speaker named by its members'
         canonical names (the contract gives an attribution one speaker); each member is a
         speaker too."""
-        names = [self._single(t).name for t in (referent, *referent.conjuncts)]
+        names = [self._single(t).name for t in members]
         speaker = self._get("group", ", ".join(names[:-1]) + " and " + names[-1])
-        first, last = mention_span(referent), mention_span(referent.conjuncts[-1])
+        first, last = mention_span(members[0]), mention_span(members[-1])
         speaker.mentions.add((first[0], last[1]))
         return speaker
 
@@ -432,6 +457,38 @@ class _SpeakerTable:
     def _get(self, kind: str, name: str) -> Speaker:
         key = f"{kind}:{self._canonical_name(name)}"
         return self.by_key.setdefault(key, Speaker(key, name, kind))
+
+
+def _joint_members(referent: Token) -> tuple[Token, ...]:
+    """Who a mention names together: "Hana Berg and Kenji Ito"; and "Two senators from the
+    Centre Party, Ana Ruiz and Ivo Hart," only the names, whether the parser coordinates
+    them with "senators" or with "Party" (the description says who the names are)."""
+    conjuncts = referent.conjuncts
+    ampersand = any(c.dep_ == "cc" and c.text == "&" for c in referent.children)
+    if referent.dep_ != "conj" and conjuncts and not ampersand:  # "Pipe & Valve" is one
+        if referent.tag_ == "NNS" and len(conjuncts) > 1 and _set_off_names(conjuncts):
+            return conjuncts
+        return (referent, *conjuncts)
+    if referent.tag_ == "NNS":
+        for name in referent.subtree:
+            if name.dep_ in {"appos", "conj"} and name.head.dep_ == "pobj":
+                coordinated = (
+                    (name, *name.conjuncts) if name.dep_ == "appos" else name.head.conjuncts
+                )
+                names = tuple(t for t in coordinated if t.i >= name.i)
+                if len(names) > 1 and _set_off_names(names):
+                    return names
+    return (referent,)
+
+
+def _set_off_names(names: Sequence[Token]) -> bool:
+    """Proper names after a comma, as an apposition reads."""
+    first = min(names, key=lambda t: t.i)
+    return (
+        all(t.pos_ == "PROPN" for t in names)
+        and first.left_edge.i > 0
+        and first.doc[first.left_edge.i - 1].text == ","
+    )
 
 
 def _organisation_aliases(doc: Doc) -> dict[str, str]:

@@ -121,6 +121,48 @@ def test_joint_speakers_form_a_group_of_named_members(engine):
     assert {"Hana Berg", "Kenji Ito"} <= {s["name"] for s in document["speakers"]}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # the parser coordinates the names with "members"
+            "Two members of the harbour board, Ilse Marr and Tobias Quent, said they would resign.",
+            "Ilse Marr and Tobias Quent",
+        ),
+        (  # … or sets them beside "the Green Party"
+            "Three councillors from the Green Party, Ada Finch and Rolf Berman, said the vote "
+            "was rushed.",
+            "Ada Finch and Rolf Berman",
+        ),
+    ],
+)
+def test_names_beside_a_plural_description_are_the_group(engine, text, name):
+    assert _speaker_names(engine.attribute(text)) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of the Orvell Water Board, Maja Tenholt, said the reservoir was full.",
+        # a fronted participle the parser may take for the subject
+        "Appearing on Radio Kestrel, the head of the Orvell Water Board, Maja Tenholt, said: "
+        '"The reservoir is full."',
+    ],
+)
+def test_a_name_closing_a_long_description_is_the_speaker(engine, text):
+    document = engine.attribute(text)
+    assert _speaker_names(document) == ["Maja Tenholt"]
+    assert document["speakers"][0]["kind"] == "person"
+
+
+def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
+    """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
+    text = (
+        "Testifying before the committee on Tuesday, Ruth Okonkwo-Hale, the chief engineer of "
+        "builder Harrow Civil, said the bridge was sound. “We checked every bolt,” she said."
+    )
+    assert _speaker_names(attributor.attribute(text)) == ["Ruth Okonkwo-Hale"] * 2
+
+
 def test_a_document_with_an_author_credits_the_author(engine):
     text = "A report by the state auditor says that the fund lost money."
     document = engine.attribute(text)
