@@ -238,8 +238,11 @@ def _split(text: str, start: int, end: int, n: int) -> tuple[Range, ...]:
 
 
 def _region(text: str, content: Range) -> Range:
-    """The paragraph(s) the content lies in."""
+    """The paragraph(s) the content lies in, and the one before when it ends in a colon
+    (a cue that introduces a quotation set as its own paragraph: "… told parliament:")."""
     start = text.rfind("\n", 0, content[0]) + 1
+    if text[:start].rstrip().endswith(":"):
+        start = text.rfind("\n", 0, start - 1) + 1
     end = text.find("\n", content[1])
     return start, len(text) if end < 0 else end
 

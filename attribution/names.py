@@ -73,6 +73,7 @@ class PersonIndex:
         return token.pos_ == "PROPN" and surname_match((token.text,), self.clusters) is not None
 
     def canonical(self, head: Token) -> tuple[str, ...] | None:
+        head = _last_hyphenated_part(head)  # the parser may take "Ibsen" of "Ibsen-Mwangi"
         name = self._heads.get(head.i) or name_words(head, self._rules)
         if not name and head.is_alpha and head.text[:1].isupper() and head.pos_ != "PRON":
             name = (head.text,)  # a surname the tagger took for something else ("Pike"/INTJ)
@@ -144,6 +145,12 @@ def name_tokens(head: Token, rules: RuleSet) -> list[Token]:
             break  # "Fox News host Sean Hannity": another entity's words are no name
         words.insert(0, child)
     return words
+
+
+def _last_hyphenated_part(token: Token) -> Token:
+    while token.i + 2 < len(token.doc) and _hyphen_before(token.nbor(2)):
+        token = token.nbor(2)
+    return token
 
 
 def _hyphen_before(token: Token) -> bool:
@@ -223,7 +230,25 @@ def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             words = [t for t in child.subtree if not (t.dep_ == "det" and t.head == child)]
             titles.append(doc[words[0].i : words[-1].i + 1].text.strip(" ,"))
+    if (described := _described_by(head, name_tokens(head, rules)[0])) is not None:
+        titles.append(described)
     return titles, affiliation
+
+
+def _described_by(head: Token, first_name: Token) -> str | None:
+    """The description a name is set beside: "The leader of the district council,
+    Catrin Vance," → "leader of the district council"; "Ardmore's special envoy, Rafael
+    Oduya," → "special envoy"."""
+    noun = head.head
+    if head.dep_ != "appos" or noun.pos_ != "NOUN" or noun.i > head.i:
+        return None
+    start = noun.left_edge.i
+    while start < noun.i and noun.doc[start].dep_ in {"det", "poss", "case"}:
+        start = noun.doc[start].right_edge.i + 1  # "The", "Ardmore's"
+    end = first_name.i - 1
+    while end > start and noun.doc[end].is_punct:
+        end -= 1
+    return noun.doc[start : end + 1].text if end >= start else None
 
 
 def _title_text(tokens: list[Token], head: Token, rules: RuleSet) -> str | None:

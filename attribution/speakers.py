@@ -173,9 +173,13 @@ NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4}
 
 
 def _earlier_pair(doc: Doc, head: Token) -> Token | None:
-    """ "the two said", "both said": the nearest earlier coordination of that many names."""
-    count = NUMBER_WORDS.get(head.lower_)
-    definite = head.lower_ == "both" or any(c.lower_ == "the" for c in head.lefts)
+    """ "the two said", "both said", "the two governments said": the nearest earlier
+    coordination of that many names."""
+    number = head
+    if head.tag_ == "NNS":  # "the two governments", "both companies"
+        number = next((c for c in head.lefts if c.lower_ in NUMBER_WORDS), head)
+    count = NUMBER_WORDS.get(number.lower_)
+    definite = number.lower_ == "both" or any(c.lower_ == "the" for c in head.lefts)
     if count is None or not definite or any(c.dep_ == "prep" for c in head.rights):
         return None
     for token in reversed(doc[: head.i]):

@@ -47,6 +47,15 @@ CASES = [
         "The minister added that inspectors had found no damage.",
         {"The minister": ("Ana Ruiz", "person")},
     ),
+    (  # the title comes from the description the name is set beside
+        "The leader of the Harwick district council, Nell Okafor-Berg, said roads were shut.\n"
+        "Later the council leader said two schools would open as shelters.",
+        {"the council leader": ("Nell Okafor-Berg", "person")},
+    ),
+    (  # "the two governments": the two names coordinated before
+        "Veloria and Kastmark will reopen the border, the two governments said on Monday.",
+        {"the two governments": ("Veloria and Kastmark", "group")},
+    ),
     (  # two ministers: "the minister" is not guessed
         "Transport Minister Ana Ruiz said the ferries would run.\n"
         "Health Minister Tom Vale said the clinics were open.\n"
@@ -152,6 +161,16 @@ def test_a_name_closing_a_long_description_is_the_speaker(engine, text):
     document = engine.attribute(text)
     assert _speaker_names(document) == ["Maja Tenholt"]
     assert document["speakers"][0]["kind"] == "person"
+
+
+def test_a_hyphenated_surname_is_one_name_when_the_parser_splits_it(engine):
+    text = (
+        "Health Minister Clara Ibsen-Mwangi visited the ward. "
+        "Ibsen-Mwangi wrote on X that she would return on Friday."
+    )
+    document = engine.attribute(text)
+    assert _speaker_names(document) == ["Clara Ibsen-Mwangi"]
+    assert document["attributions"][0]["speaker_mention"]["text"] == "Ibsen"  # the parse's
 
 
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
