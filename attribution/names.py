@@ -37,12 +37,17 @@ class PersonIndex:
                 before = tokens[0].i - 1 if tokens else -1
                 titled = before >= 0 and doc[before].lower_ in titles
                 described = len(name) > 1 and (_who_clause(token) or _names_a_role(token, rules))
-                if name and (nickname or titled or described):
+                honoured = token.lower_ in rules.words("post_nominals")  # "Ana Ruiz MP"
+                if name and (nickname or titled or described or honoured):
                     self._add(token, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
+        self._titles = rules.words("title_words")
+        self._male, self._female = rules.words("male_words"), rules.words("female_words")
         self._roles: dict[tuple[str, ...], set[str]] = {}
         for i, name in self._heads.items():
-            words = " ".join(person_titles(doc[i], rules)[0]).lower().split()
+            words = [
+                w.strip(",.;:") for w in " ".join(person_titles(doc[i], rules)[0]).lower().split()
+            ]
             self._roles.setdefault(self.clusters[name], set()).update(words)
 
     def role_holder(self, noun: Token) -> tuple[str, ...] | None:
@@ -79,7 +84,35 @@ class PersonIndex:
             name = (head.text,)  # a surname the tagger took for something else ("Pike"/INTJ)
         if not name:
             return None
-        return self.clusters.get(name) or surname_match(name, self.clusters)
+        found = self.clusters.get(name) or surname_match(name, self.clusters)
+        if found is None or len(found) == 1:
+            return self._told_apart(head, name[-1]) or found
+        return found
+
+    def _told_apart(self, head: Token, surname: str) -> tuple[str, ...] | None:
+        """Which of several people with this surname "Mr. Vallberg" or "Councillor
+        Quinn" is: the one whose title or sex the words before the name agree with."""
+        people = {t for t in self.clusters.values() if len(t) > 1 and t[-1] == surname}
+        if len(people) < 2:
+            return None
+        first = name_tokens(head, self._rules)[0].i if name_tokens(head, self._rules) else head.i
+        before = {t.lower_ for t in head.doc[max(0, first - 2) : first]}
+        titled = [p for p in people if before & self._roles.get(p, set()) & self._titles]
+        if len(titled) == 1:
+            return titled[0]
+        for sex, words in (("male", self._male), ("female", self._female)):
+            if before & words:
+                known = [p for p in people if self._sex(p) == sex]
+                fits = (
+                    known if len(known) == 1 else [p for p in people if self._sex(p) in {None, sex}]
+                )
+                return fits[0] if len(fits) == 1 else None
+        return None
+
+    def _sex(self, person: tuple[str, ...]) -> str | None:
+        roles = self._roles.get(person, set())
+        male, female = bool(roles & self._male), bool(roles & self._female)
+        return "male" if male and not female else "female" if female and not male else None
 
     def mentions_of(self, doc: Doc, canonical: tuple[str, ...]) -> list[Token]:
         return [
@@ -107,6 +140,7 @@ def _names_a_role(token: Token, rules: RuleSet) -> bool:
     while described.dep_ == "pobj" and described.head.dep_ == "prep":
         described = described.head.head  # "the head of the board", "councillors from …"
     people = rules.words("title_words") | rules.words("group_nouns") | rules.words("anonymous")
+    people |= rules.words("male_words") | rules.words("female_words")  # "his wife, Ana Ruiz"
     return described.pos_ == "NOUN" and (
         described.lemma_.lower() in people or described.lower_ in people
     )
@@ -144,6 +178,8 @@ def name_tokens(head: Token, rules: RuleSet) -> list[Token]:
         if child.lower_ in titles or (child.ent_type_ not in kinds and not nickname):
             break  # "Fox News host Sean Hannity": another entity's words are no name
         words.insert(0, child)
+    if len(words) > 1 and head.lower_ in rules.words("post_nominals"):
+        words.pop()  # "Idris Lowe KC" is Idris Lowe
     return words
 
 
@@ -211,12 +247,12 @@ def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
     """Titles and affiliation one mention gives: "White House spokesman John Kirby" →
     (["White House spokesman"], "White House"); "Hugh Hill, a doctor at the clinic" →
     (["doctor at the clinic"], None)."""
-    name = name_words(head, rules)
-    if not name:
+    tokens = name_tokens(head, rules)
+    if not _untitled(tokens, rules):
         return [], None
     doc = head.doc
     first = mention_tokens(head)[0]
-    title_tokens = list(doc[first : head.i - len(name) + 1])
+    title_tokens = list(doc[first : tokens[0].i])
     titles = [title] if (title := _title_text(title_tokens, head, rules)) else []
     affiliation = next(
         (
@@ -230,7 +266,7 @@ def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             words = [t for t in child.subtree if not (t.dep_ == "det" and t.head == child)]
             titles.append(doc[words[0].i : words[-1].i + 1].text.strip(" ,"))
-    if (described := _described_by(head, name_tokens(head, rules)[0])) is not None:
+    if (described := _described_by(head, tokens[0])) is not None:
         titles.append(described)
     return titles, affiliation
 

@@ -427,7 +427,7 @@ class _SpeakerTable:
         kind = kind or _kind_of(referent, self._rules)
         text = self._doc.text[span[0] : span[1]]
         if kind == "organization":
-            text = _organization_name(referent) or text
+            text = _organization_name(referent) or _description(text, frozenset())
         unnamed = kind != "organization" or referent.pos_ == "NOUN"  # "a coalition of …"
         if described and unnamed:
             text = _description(described, self._rules.words("anonymity_markers"))
@@ -534,7 +534,9 @@ def _organization_name(head: Token) -> str | None:
         end = max((c.right_edge.i for c in head.children if c.dep_ == "conj"), default=end)
     for of in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == end + 1):
         names = [o for o in of.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
-        end = names[0].right_edge.i if names else end  # "the Ministry of Education"
+        if names:  # "the Ministry of Education", without an aside (", a volunteer group")
+            after = head.doc[names[0].i : names[0].right_edge.i + 1]
+            end = next((t.i - 1 for t in after if t.text == ","), after[-1].i)
     if not described and end == head.i:
         return None
     return head.doc[start : end + 1].text
@@ -565,14 +567,16 @@ def _description(text: str, markers: frozenset[str]) -> str:
     """Who an unnamed speaker is, without what only explains or adds to it: "A senior
     official who asked not to be named" → "A senior official"; "Residents of the district,
     who had campaigned for years," → "Residents of the district" ("people familiar with the
-    matter" stays)."""
+    matter" stays); "The Friends of the Library, a volunteer group," → "The Friends of the
+    Library"."""
     lower = text.lower()
     cuts = [
         at
         for boundary in (",", " who ", " that ")
         if (at := lower.find(boundary)) > 0 and any(marker in lower[at:] for marker in markers)
     ]
-    cuts += [at for boundary in (", who ", ", which ") if (at := lower.find(boundary)) > 0]
+    asides = (", who ", ", which ", ", where ", ", whose ", ", a ", ", an ")  # not who they are
+    cuts += [at for boundary in asides if (at := lower.find(boundary)) > 0]
     return text[: min(cuts)].rstrip(" ,") if cuts else text
 
 

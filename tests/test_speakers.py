@@ -173,6 +173,47 @@ def test_a_hyphenated_surname_is_one_name_when_the_parser_splits_it(engine):
     assert document["attributions"][0]["speaker_mention"]["text"] == "Ibsen"  # the parse's
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # the sex a courtesy title gives, against the role that says it
+            "Sofie Lindahl and her husband, Erik Lindahl, own the bakery. "
+            "Mrs. Lindahl said the ovens were old. Mr. Lindahl said they would be replaced.",
+            ["Sofie Lindahl", "Erik Lindahl"],
+        ),
+        (  # the title the article gave one of them
+            "Councillor Neil Amberley said the vote was rushed. "
+            "The tenants' chair, Rosa Amberley, who is not related to him, said she would appeal. "
+            "Councillor Amberley said on Friday that he would back her.",
+            ["Neil Amberley", "Rosa Amberley", "Neil Amberley"],
+        ),
+        (  # letters after a name are no part of it
+            "The family's barrister, Idris Fenwick-Lowe KC, said the claim was late.",
+            ["Idris Fenwick-Lowe"],
+        ),
+    ],
+)
+def test_people_who_share_a_surname_or_carry_letters(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Friends of Alder Park, a volunteer group, said the gates were locked.",
+            "The Friends of Alder Park",
+        ),
+        (
+            "Residents of the village of Kell, where the farmers lived, said they were afraid.",
+            "Residents of the village of Kell",
+        ),
+    ],
+)
+def test_an_aside_is_no_part_of_who_speaks(engine, text, name):
+    assert _speaker_names(engine.attribute(text)) == [name]
+
+
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
     """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
     text = (
