@@ -38,6 +38,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})  # a clause ha
 DESCRIPTIVE_PREPS = frozenset({"of", "at", "for", "from", "with", "by"})
 EDGE_PUNCT = ",;:—–-"
 CONTINUATION_RULE = "continuation-quote"
+#: cue classes of verbs that report a belief or an intent, not an utterance
+NON_SAYING_CLASSES = frozenset({"belief", "intent"})
 # Strategies whose span is final: a transcript label sits inside the quotation it opens,
 # so widening the content to whole quotations would swallow the label.
 VERBATIM_STRATEGIES = frozenset({"rest-of-paragraph"})

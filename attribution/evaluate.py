@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from attribution.attribute import CONTINUATION_RULE
+from attribution.attribute import CONTINUATION_RULE, NON_SAYING_CLASSES
 from attribution.errors import AttributionError
 from attribution.schema import load_schema
 
@@ -98,9 +98,6 @@ PRONOUNS: frozenset[str] = frozenset(
         "themselves",
     }
 )
-
-#: Lexicon classes that are not verbs of saying.
-NON_SAYING_CLASSES: frozenset[str] = frozenset({"belief", "intent"})
 
 _TOKEN_RE = re.compile(r"\w+")
 _WORD_RE = re.compile(r"[^\W\d_]+")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .attribute import Attribution, Span, mention_span, mention_tokens
+from .attribute import NON_SAYING_CLASSES, Attribution, Span, mention_span, mention_tokens
 from .names import NAME_DEPS, ORG_ENTS, PersonIndex, person_titles
 from .rules import RuleSet
 
@@ -66,7 +66,8 @@ def resolve_speakers(
             referents.append(referents[earlier])
             continue
         previous = _previous_speaker(doc, attribution, attributions[: len(chosen)], referents)
-        referent = _referent(doc, head, attribution, people, coreference, rules, previous)
+        said = [a.content for a in attributions[: len(chosen)]]
+        referent = _referent(doc, head, attribution, people, coreference, rules, previous, said)
         referents.append(referent)
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
         nominal = head.lemma_.lower() in rules.words("organization_nouns") and head.pos_ == "NOUN"
@@ -95,10 +96,12 @@ def _referent(
     coreference: str,
     rules: RuleSet,
     previous: Token | None = None,
+    said: Sequence[Span] = (),
 ) -> Token:
     """The token a speaker mention stands for: itself, a document's author or counsel's
     client, the name apposed to it ("Her publisher, Tamsin Reeve,"), the organisation a
-    nominal names, or a pronoun's antecedent."""
+    nominal names, or a pronoun's antecedent. ``said`` are the contents attributed before:
+    a name inside what the previous speaker said is rarely who speaks next."""
     if head.pos_ != "PRON":
         token = _author(head, rules) or _client(head, rules) or head
         if (named := _apposed_name(token, people)) is not None:
@@ -113,10 +116,17 @@ def _referent(
     if bound is not None:
         return bound
     nearest = _rule_antecedent(doc, head, attribution, people)
-    if previous is not None and nearest == previous:
-        return nearest  # "X said … “…,” he said": the speaker just named goes on
+    goes_on = previous is not None and _agrees(head.lower_, previous, people, subject=False)
+
+    def reported(token: Token | None) -> bool:
+        return token is not None and any(_inside(token, content) for content in said)
+
+    if goes_on and (nearest == previous or reported(nearest)):
+        return previous  # "X said … “…,” he said": the speaker just named goes on
     if coreference == "coreferee":
         antecedent = _coreferee_antecedent(doc, head, attribution)
+        if goes_on and reported(antecedent):
+            return previous
         if antecedent is not None:
             return _apposed_name(antecedent, people) or antecedent
     return nearest or head
@@ -162,6 +172,8 @@ def _previous_speaker(
     for before, referent in zip(reversed(earlier), reversed(referents), strict=True):
         if before.speaker is None or attribution.speaker is None or referent is None:
             continue
+        if before.cue_class in NON_SAYING_CLASSES:
+            continue  # "…, knowing that …" was not said
         gap = doc.text.count("\n", before.speaker[1], attribution.speaker[0])
         return referent if 0 <= gap <= 1 else None
     return None
@@ -367,12 +379,15 @@ def _rule_antecedent(
     return (subjects or candidates or [None])[0]
 
 
-def _agrees(pronoun: str, token: Token, people: PersonIndex) -> bool:
+def _agrees(pronoun: str, token: Token, people: PersonIndex, subject: bool = True) -> bool:
+    """Whether ``token`` can be what ``pronoun`` stands for (as a subject, unless not
+    ``subject``: a speaker named before may have been the object of "according to")."""
     if pronoun in PERSON_PRONOUNS:
         return people.is_person(token)
+    is_subject = token.dep_ == "nsubj" or not subject
     if pronoun in PLURAL_PRONOUNS:
-        return token.tag_ in {"NNS", "NNPS"} and token.dep_ == "nsubj"
-    return pronoun in THING_PRONOUNS and token.ent_type_ == "ORG" and token.dep_ == "nsubj"
+        return token.tag_ in {"NNS", "NNPS"} and is_subject
+    return pronoun in THING_PRONOUNS and token.ent_type_ == "ORG" and is_subject
 
 
 def _inside(token: Token, span: Span) -> bool:

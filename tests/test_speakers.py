@@ -214,6 +214,24 @@ def test_an_aside_is_no_part_of_who_speaks(engine, text, name):
     assert _speaker_names(engine.attribute(text)) == [name]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a woman named inside what the prosecutor said does not take her "she"
+        "Prosecutor Ana Ruiz said Mark Vale and his wife, Lena Vale, had forged the invoices. "
+        "“This was fraud from the first day,” she told the jury.",
+        # nor does one who only "knew" something
+        "Prosecutor Ana Ruiz said the couple had raised rents, with Lena Vale knowing that "
+        "tenants could not pay. “This was fraud from the first day,” she told the jury.",
+    ],
+)
+def test_the_speaker_goes_on_past_names_in_what_she_said(engine, text):
+    document = engine.attribute(text)
+    speakers = {s["id"]: s["name"] for s in document["speakers"]}
+    quote = next(a for a in document["attributions"] if a["kind"] == "direct")
+    assert speakers[quote["speaker"]] == "Ana Ruiz"
+
+
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
     """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
     text = (
