@@ -51,17 +51,26 @@ class PersonIndex:
             self._roles.setdefault(self.clusters[name], set()).update(words)
 
     def role_holder(self, noun: Token) -> tuple[str, ...] | None:
-        """ "the minister" → the one named person titled minister in this article."""
-        definite = any(
-            c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.lefts
-        )
+        """ "the minister" → the one named person titled minister in this article; "a
+        prosecutor told the court" → the one prosecutor, when the next paragraph at the
+        latest names her ("Prosecutor Helena Reid said")."""
+        determiners = [c.lower_ for c in noun.lefts if c.dep_ in {"det", "poss"}]
         lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not definite:
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not determiners:
             return None
         if lemma not in self._rules.words("title_words"):
             return None
         holders = [name for name, roles in self._roles.items() if lemma in roles]
-        return holders[0] if len(holders) == 1 else None
+        if len(holders) != 1:
+            return None
+        if determiners[0] not in {"a", "an"}:
+            return holders[0]
+        if any(c.dep_ == "prep" for c in noun.rights):
+            return None  # "a spokeswoman for the union" says whom she speaks for
+        named = min(i for i, name in self._heads.items() if self.clusters[name] == holders[0])
+        doc = noun.doc
+        soon = named > noun.i and doc.text.count("\n", noun.idx, doc[named].idx) <= 1
+        return holders[0] if soon else None
 
     def _add(self, head: Token, name: tuple[str, ...] | None = None) -> None:
         while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Words
 
 from .attribute import NON_SAYING_CLASSES, Attribution, Span, mention_span, mention_tokens
 from .names import NAME_DEPS, ORG_ENTS, PersonIndex, person_titles
@@ -110,6 +111,7 @@ def _referent(
             _named_organization(doc, token, attribution.content, people, rules)
             or _short_organization_name(doc, token, people)
             or _earlier_pair(doc, token)
+            or _named_later(doc, token, rules)
             or token
         )
     bound = _bound_by_reporting_verb(head)
@@ -268,6 +270,39 @@ def _short_organization_name(doc: Doc, head: Token, people: PersonIndex) -> Toke
         if ent.label_ == "ORG" and len(ent) > 1 and ent.end <= head.i and ent[0].text == head.text
     }
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
+    """An organisation a reporter names in full only after its nominal: "the port
+    authority said" … "the Skerrow Port Authority"; "The weather service said" … "The
+    service, the Thalassa Meteorological Institute,". One such name, or none."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    if (
+        head.pos_ != "NOUN"
+        or not definite
+        or head.lemma_.lower() not in rules.words("organization_nouns")
+    ):
+        return None
+    words = [t.lower_ for t in doc[mention_tokens(head)[0] : head.i + 1] if t.dep_ != "det"]
+    named = {
+        ent.text.lower().removeprefix("the "): ent.root
+        for ent in doc.ents
+        if ent.label_ == "ORG" and ent.start > head.i and _ends_with(ent, words)
+    }
+    named |= {
+        doc[name.i].text: name
+        for token in doc[head.i + 1 :]
+        if token.lemma_ == head.lemma_ and any(c.lower_ == "the" for c in token.lefts)
+        for name in token.children
+        if name.dep_ == "appos" and name.pos_ == "PROPN"
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _ends_with(ent: Words, words: list[str]) -> bool:
+    """ "Skerrow Port Authority" ends with "port authority", and has more words."""
+    tail = [t.lower_ for t in ent][-len(words) :]
+    return len(ent) > len(words) and tail == words
 
 
 def _introduced_businesses(tokens: Iterable[Token], rules: RuleSet) -> Iterator[Token]:

@@ -232,6 +232,36 @@ def test_the_speaker_goes_on_past_names_in_what_she_said(engine, text):
     assert speakers[quote["speaker"]] == "Ana Ruiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (  # the full name ends with the nominal's words
+            "The ferry ran aground, the harbour authority said.\n"
+            "The Kellen Harbour Authority said in a statement that the crew was safe.",
+            "The Kellen Harbour Authority",
+        ),
+        (  # the article equates them later
+            "The weather service said more rain was due.\n"
+            "The service, the Orvell Meteorological Institute, said the warning would stay.",
+            "the Orvell Meteorological Institute",
+        ),
+        (  # a role named right after
+            "The couple forged the invoices, a prosecutor told the court on Tuesday.\n"
+            "Prosecutor Helena Marsh said the flats had never been repaired.",
+            "Helena Marsh",
+        ),
+        (  # "a spokeswoman for the union" is not the party's spokeswoman named after her
+            "A spokeswoman for the union said the ballot would open next month.\n"
+            "Opposition spokeswoman Ilse Brand said the figures were wrong.",
+            "A spokeswoman for the union",
+        ),
+    ],
+)
+def test_a_nominal_joins_the_name_given_after_it(engine, text, first):
+    names = _speaker_names(engine.attribute(text))
+    assert names[0] == first and len(set(names)) == 1 + (first == "A spokeswoman for the union")
+
+
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
     """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
     text = (
