@@ -82,13 +82,23 @@ class PersonIndex:
 
     def is_person(self, token: Token) -> bool:
         """A name of the index, or a surname of one the tagger did not mark ("Farrow")."""
+        token = _last_hyphenated_part(token)
         if token.i in self._heads:
             return True
-        return token.pos_ == "PROPN" and surname_match((token.text,), self.clusters) is not None
+        surname = (name_words(token, self._rules) or (token.text,))[-1]  # "Ruiz-Halloran"
+        if _in_organization_name(token) and not self._full_name_with(surname):
+            return False
+        return token.pos_ == "PROPN" and surname_match((surname,), self.clusters) is not None
+
+    def _full_name_with(self, surname: str) -> bool:
+        return any(len(name) > 1 and name[-1] == surname for name in self.clusters)
 
     def canonical(self, head: Token) -> tuple[str, ...] | None:
         head = _last_hyphenated_part(head)  # the parser may take "Ibsen" of "Ibsen-Mwangi"
         name = self._heads.get(head.i) or name_words(head, self._rules)
+        split_off = name and head.i not in self._heads and _in_organization_name(head)
+        if split_off and not self._full_name_with(name[-1]):
+            return None  # a word of an organisation's name ("Dravenport Athletic")
         if not name and head.is_alpha and head.text[:1].isupper() and head.pos_ != "PRON":
             name = (head.text,)  # a surname the tagger took for something else ("Pike"/INTJ)
         if not name:
@@ -129,6 +139,14 @@ class PersonIndex:
             for i, name in sorted(self._heads.items())
             if self.clusters.get(name) == canonical
         ]
+
+
+def _in_organization_name(token: Token) -> bool:
+    """Part of a name of more than one word that the tagger calls an organisation."""
+    if token.ent_type_ != "ORG":
+        return False
+    following = token.i + 1 < len(token.doc) and token.nbor(1).ent_iob_ == "I"
+    return token.ent_iob_ == "I" or following
 
 
 def _who_clause(token: Token) -> bool:

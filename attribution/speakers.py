@@ -111,6 +111,7 @@ def _referent(
             _named_organization(doc, token, attribution.content, people, rules)
             or _short_organization_name(doc, token, people)
             or _earlier_pair(doc, token)
+            or _organization_going_on(token, previous, people, rules)
             or _named_later(doc, token, rules)
             or token
         )
@@ -270,6 +271,23 @@ def _short_organization_name(doc: Doc, head: Token, people: PersonIndex) -> Toke
         if ent.label_ == "ORG" and len(ent) > 1 and ent.end <= head.i and ent[0].text == head.text
     }
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _organization_going_on(
+    head: Token, previous: Token | None, people: PersonIndex, rules: RuleSet
+) -> Token | None:
+    """ "Dravenport Athletic said in a statement … The club added": the organisation that
+    spoke just before goes on under a nominal."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    if previous is None or head.pos_ != "NOUN" or not definite:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma not in rules.words("organization_nouns"):
+        return None
+    if any(t.lemma_.lower() == lemma and t.pos_ == "PROPN" for t in head.doc[: head.i]):
+        return None  # "the ministry" after ministries named: see _named_organization
+    named = previous.ent_type_ in ORG_ENTS
+    return previous if named and not people.is_person(previous) else None
 
 
 def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
@@ -477,7 +495,11 @@ class _SpeakerTable:
         kind = kind or _kind_of(referent, self._rules)
         text = self._doc.text[span[0] : span[1]]
         if kind == "organization":
-            text = _organization_name(referent) or _description(text, frozenset())
+            text = (
+                _organization_name(referent)
+                or _entity_name(referent)
+                or _description(text, frozenset())
+            )
         unnamed = kind != "organization" or referent.pos_ == "NOUN"  # "a coalition of …"
         if described and unnamed:
             text = _description(described, self._rules.words("anonymity_markers"))
@@ -590,6 +612,17 @@ def _organization_name(head: Token) -> str | None:
     if not described and end == head.i:
         return None
     return head.doc[start : end + 1].text
+
+
+def _entity_name(token: Token) -> str | None:
+    """The tagger's whole organisation name around a word the parser split off from it
+    ("Dravenport" of "Dravenport Athletic goalkeeper Mateo Ruiz")."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None or ent.label_ != "ORG":
+        return None
+    end = ent.end - 1 if ent[-1].dep_ == "case" else ent.end  # not a final possessive "'s"
+    first, last = mention_tokens(token)
+    return token.doc[ent.start : end].text if ent.start < first or end - 1 > last else None
 
 
 def _represented(head: Token, rules: RuleSet) -> str | None:

@@ -262,6 +262,17 @@ def test_a_nominal_joins_the_name_given_after_it(engine, text, first):
     assert names[0] == first and len(set(names)) == 1 + (first == "A spokeswoman for the union")
 
 
+def test_an_organisation_goes_on_under_its_nominal(engine):
+    text = (
+        "Castlebrook Athletic goalkeeper Tomas Ruiz-Hale has been banned for six matches, "
+        "the league said on Monday.\n"
+        "Castlebrook said in a statement that it was disappointed by the ban. "
+        "The club added that Ruiz-Hale had apologised to the referee."
+    )
+    names = _speaker_names(engine.attribute(text))
+    assert names == ["the league", "Castlebrook Athletic", "Castlebrook Athletic"]
+
+
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
     """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
     text = (
