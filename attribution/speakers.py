@@ -130,9 +130,20 @@ def _referent(
         antecedent = _coreferee_antecedent(doc, head, attribution)
         if goes_on and reported(antecedent):
             return previous
+        if _subject_just_before(nearest, head) and (antecedent is None or antecedent.i < nearest.i):
+            return nearest  # "Vance was blunter. In a video, she said …"
         if antecedent is not None:
             return _apposed_name(antecedent, people) or antecedent
     return nearest or head
+
+
+def _subject_just_before(candidate: Token | None, pronoun: Token) -> bool:
+    """The subject of the pronoun's sentence or of the one before it."""
+    if candidate is None or candidate.dep_ != "nsubj":
+        return False
+    sentences = list(pronoun.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+    return candidate.sent.start >= sentences[max(0, here - 1)].start
 
 
 def _apposed_name(token: Token, people: PersonIndex) -> Token | None:

@@ -273,6 +273,17 @@ def test_an_organisation_goes_on_under_its_nominal(engine):
     assert names == ["the league", "Castlebrook Athletic", "Castlebrook Athletic"]
 
 
+def test_a_pronoun_after_a_sentence_about_someone_else_is_hers(engine):
+    text = (
+        "Interior Minister Ruth Okonkwo-Bell said the army would send 200 soldiers. "
+        "Asked about the road, the minister said it was too early to point fingers.\n"
+        "Council leader Catrin Adebayo-Vance, who grew up in the valley, was blunter. "
+        "In a video posted on Saturday, she said the council had asked for money three times."
+    )
+    names = _speaker_names(engine.attribute(text))
+    assert names == ["Ruth Okonkwo-Bell", "Ruth Okonkwo-Bell", "Catrin Adebayo-Vance"]
+
+
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
     """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
     text = (
