@@ -69,10 +69,17 @@ def resolve_speakers(
         previous = _previous_speaker(doc, attribution, attributions[: len(chosen)], referents)
         said = [a.content for a in attributions[: len(chosen)]]
         referent = _referent(doc, head, attribution, people, coreference, rules, previous, said)
+        spoke = next((k for r, k in zip(referents, chosen, strict=True) if r == referent), None)
         referents.append(referent)
+        one = head.lower_ in PERSON_PRONOUNS  # "she" is Ana Ruiz, not "Ana Ruiz and Ivo Hart"
+        if head.pos_ == "PRON" and spoke is not None and (not one or _alone(referent)):
+            table.by_key[spoke].mentions.add(attribution.speaker)  # the speaker as described
+            chosen.append(spoke)
+            continue
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
         nominal = head.lemma_.lower() in rules.words("organization_nouns") and head.pos_ == "NOUN"
-        speaker = table.speaker_for(referent, described, "organization" if nominal else None)
+        kind = "organization" if nominal else None
+        speaker = table.speaker_for(referent, described, kind, joint=not one)
         speaker.mentions.add(attribution.speaker)
         if speaker.kind == "organization":
             for token in _representatives(doc, attribution, rules):
@@ -119,7 +126,7 @@ def _referent(
     if bound is not None:
         return bound
     nearest = _rule_antecedent(doc, head, attribution, people)
-    goes_on = previous is not None and _agrees(head.lower_, previous, people, subject=False)
+    goes_on = previous is not None and _goes_on_as(head, previous, people, rules)
 
     def reported(token: Token | None) -> bool:
         return token is not None and any(_inside(token, content) for content in said)
@@ -454,6 +461,18 @@ def _agrees(pronoun: str, token: Token, people: PersonIndex, subject: bool = Tru
     return pronoun in THING_PRONOUNS and token.ent_type_ == "ORG" and is_subject
 
 
+def _goes_on_as(pronoun: Token, speaker: Token, people: PersonIndex, rules: RuleSet) -> bool:
+    """Whether the speaker just before can be the pronoun's: a person's name, or a role
+    noun of no other sex ("according to a spokeswoman … She said")."""
+    lower = pronoun.lower_
+    if _agrees(lower, speaker, people, subject=False):
+        return True
+    lemma = speaker.lemma_.lower()
+    other = rules.words("male_words" if lower in {"she", "her"} else "female_words")
+    roles = rules.words("title_words") | rules.words("anonymous")
+    return lower in PERSON_PRONOUNS and speaker.tag_ == "NN" and lemma in roles - other
+
+
 def _inside(token: Token, span: Span) -> bool:
     return span[0] <= token.idx < span[1]
 
@@ -470,12 +489,16 @@ class _SpeakerTable:
         self._aliases = _organisation_aliases(doc)
 
     def speaker_for(
-        self, referent: Token, described: str | None = None, kind: str | None = None
+        self,
+        referent: Token,
+        described: str | None = None,
+        kind: str | None = None,
+        joint: bool = True,
     ) -> Speaker:
         """``kind`` when the mention says it ("the club" is an organisation, whatever
-        "Miraval Rovers" looks like)."""
+        "Miraval Rovers" looks like); not ``joint`` when the mention is one person ("she")."""
         members = _joint_members(referent)
-        if len(members) > 1:
+        if joint and len(members) > 1:
             return self._joint(members)
         return self._single(referent, described, kind)
 
@@ -544,6 +567,10 @@ class _SpeakerTable:
     def _get(self, kind: str, name: str) -> Speaker:
         key = f"{kind}:{self._canonical_name(name)}"
         return self.by_key.setdefault(key, Speaker(key, name, kind))
+
+
+def _alone(referent: Token) -> bool:
+    return len(_joint_members(referent)) == 1
 
 
 def _joint_members(referent: Token) -> tuple[Token, ...]:

@@ -284,6 +284,23 @@ def test_a_pronoun_after_a_sentence_about_someone_else_is_hers(engine):
     assert names == ["Ruth Okonkwo-Bell", "Ruth Okonkwo-Bell", "Catrin Adebayo-Vance"]
 
 
+def test_a_pronoun_goes_on_with_the_speaker_as_first_described(engine):
+    text = (
+        "The first escapee, Aled Pryce, 27, was caught on Monday, according to a spokeswoman "
+        "for the prison service. She said Pryce would face further charges."
+    )
+    names = _speaker_names(engine.attribute(text))
+    assert names == ["a spokeswoman for the prison service"] * 2
+
+
+def test_she_after_a_pair_is_one_of_them(engine):
+    text = (
+        "Hana Berg and Kenji Ito, the founders of Voltaic Works, said the plant would open "
+        "in May. She said the site was chosen for its port."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Hana Berg and Kenji Ito", "Hana Berg"]
+
+
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
     """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
     text = (
