@@ -195,6 +195,8 @@ def _previous_speaker(
             continue
         if before.cue_class in NON_SAYING_CLASSES:
             continue  # "…, knowing that …" was not said
+        if any(a.content[0] <= before.speaker[0] < a.content[1] for a in earlier):
+            continue  # reported inside what someone said: "she said the district had asked …"
         gap = doc.text.count("\n", before.speaker[1], attribution.speaker[0])
         return referent if 0 <= gap <= 1 else None
     return None
