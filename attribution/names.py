@@ -55,12 +55,7 @@ class PersonIndex:
         prosecutor told the court" → the one prosecutor, when the next paragraph at the
         latest names her ("Prosecutor Helena Reid said")."""
         determiners = [c.lower_ for c in noun.lefts if c.dep_ in {"det", "poss"}]
-        lemma = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not determiners:
-            return None
-        if lemma not in self._rules.words("title_words"):
-            return None
-        holders = [name for name, roles in self._roles.items() if lemma in roles]
+        holders = self.role_holders(noun)
         if len(holders) != 1:
             return None
         if determiners[0] not in {"a", "an"}:
@@ -71,6 +66,17 @@ class PersonIndex:
         doc = noun.doc
         soon = named > noun.i and doc.text.count("\n", noun.idx, doc[named].idx) <= 1
         return holders[0] if soon else None
+
+    def role_holders(self, noun: Token) -> list[tuple[str, ...]]:
+        """The named people whose titles have the word a determined role noun is: "the
+        leader" → everyone the article titled a leader."""
+        determined = any(c.dep_ in {"det", "poss"} for c in noun.lefts)
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not determined:
+            return []
+        if lemma not in self._rules.words("title_words"):
+            return []
+        return [name for name, roles in self._roles.items() if lemma in roles]
 
     def _add(self, head: Token, name: tuple[str, ...] | None = None) -> None:
         while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:

@@ -119,6 +119,7 @@ def _referent(
             or _short_organization_name(doc, token, people)
             or _earlier_pair(doc, token)
             or _organization_going_on(token, previous, people, rules)
+            or _role_going_on(token, previous, people)
             or _named_later(doc, token, rules)
             or token
         )
@@ -165,8 +166,29 @@ def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
     if token.pos_ not in {"NOUN", "NUM"}:
         return None
     beside = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    return beside or next(
-        (t for t in token.subtree if _closes_description_with_a_person(t, token, people)), None
+    return (
+        beside
+        or _second_subject(token)
+        or next(
+            (t for t in token.subtree if _closes_description_with_a_person(t, token, people)), None
+        )
+    )
+
+
+def _second_subject(token: Token) -> Token | None:
+    """The parser's second subject right after a comma: "The group's chair, Patrick
+    Quinn, who …, told" read as two subjects of "told"."""
+    after = token.right_edge.i  # the comma, which the parser may hang on the noun
+    after += token.doc[after].text != ","
+    if token.dep_ != "nsubj" or after + 1 >= len(token.doc) or token.doc[after].text != ",":
+        return None
+    return next(
+        (
+            c
+            for c in token.head.children
+            if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.left_edge.i == after + 1
+        ),
+        None,
     )
 
 
@@ -308,6 +330,14 @@ def _organization_going_on(
         return None  # "the ministry" after ministries named: see _named_organization
     named = previous.ent_type_ in ORG_ENTS
     return previous if named and not people.is_person(previous) else None
+
+
+def _role_going_on(head: Token, previous: Token | None, people: PersonIndex) -> Token | None:
+    """ "The leader added" when two people are leaders: the one who spoke just before."""
+    if previous is None or previous.pos_ == "PRON":
+        return None
+    holders = people.role_holders(head)
+    return previous if len(holders) > 1 and people.canonical(previous) in holders else None
 
 
 def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:

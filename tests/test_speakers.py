@@ -304,6 +304,23 @@ def test_she_after_a_pair_is_one_of_them(engine):
     assert _speaker_names(engine.attribute(text)) == ["Hana Berg and Kenji Ito", "Hana Berg"]
 
 
+def test_a_name_the_parser_makes_a_second_subject_is_the_speaker(engine):
+    text = (
+        "The group's chair, Patrick Ashworth-Quinn, who is not related to the councillor, "
+        'told the Marrowby Echo: "We will see them in court."'
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Patrick Ashworth-Quinn"]
+
+
+def test_a_shared_title_goes_on_with_the_holder_who_just_spoke(engine):
+    text = (
+        "Opposition leader Neil Barrow said the closures were a betrayal.\n"
+        "Council leader Graham Oduya said on the radio that the branches would shut. "
+        "The leader added that the council would publish its figures."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Neil Barrow", "Graham Oduya", "Graham Oduya"]
+
+
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
     """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
     text = (
