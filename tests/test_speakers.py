@@ -56,9 +56,10 @@ CASES = [
         "Veloria and Kastmark will reopen the border, the two governments said on Monday.",
         {"the two governments": ("Veloria and Kastmark", "group")},
     ),
-    (  # two ministers: "the minister" is not guessed
+    (  # two ministers and someone else spoke last: "the minister" is not guessed
         "Transport Minister Ana Ruiz said the ferries would run.\n"
         "Health Minister Tom Vale said the clinics were open.\n"
+        "Nurses said the wards were full.\n"
         "The minister added that inspectors had found no damage.",
         {"The minister": ("The minister", "person")},
     ),
