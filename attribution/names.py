@@ -26,7 +26,7 @@ class PersonIndex:
         for ent in doc.ents:
             # "Farmer Odile Brand" is often tagged as one organisation: a role word
             # followed by a name is a titled person
-            if ent.label_ == "PERSON" or (len(ent) > 1 and ent[0].lower_ in titles):
+            if ent.label_ == "PERSON" or (len(ent) > 1 and _is_title(ent[0], titles)):
                 self._add(ent.root)
         for token in doc:  # names the tagger left untagged: "Lieutenant Governor Sofia
             # Reyes", Félix "Lucho" Arriaga, "Delphine Arkwright, who lost …"
@@ -35,9 +35,10 @@ class PersonIndex:
                 name = _untitled(tokens, rules)
                 nickname = len(tokens) > 1 and _nickname_length(tokens[1], 0)
                 before = tokens[0].i - 1 if tokens else -1
-                titled = before >= 0 and doc[before].lower_ in titles
+                titled = before >= 0 and _is_title(doc[before], titles)
                 described = len(name) > 1 and (_who_clause(token) or _names_a_role(token, rules))
                 honoured = token.lower_ in rules.words("post_nominals")  # "Ana Ruiz MP"
+                honoured |= len(name) > 1 and _of_organization(token)
                 if name and (nickname or titled or described or honoured):
                     self._add(token, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
@@ -155,6 +156,14 @@ def _in_organization_name(token: Token) -> bool:
     return token.ent_iob_ == "I" or following
 
 
+def _of_organization(token: Token) -> bool:
+    """ "Priyanka Dalal of Corrin & Hale": a name that belongs to an organisation."""
+    return token.ent_type_ not in ORG_ENTS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.ent_type_ == "ORG" for o in c.children)
+        for c in token.children
+    )
+
+
 def _who_clause(token: Token) -> bool:
     """ "Delphine Arkwright, who lost the election": "who" is said of people."""
     return any(
@@ -187,7 +196,7 @@ def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
 def _untitled(tokens: list[Token], rules: RuleSet) -> tuple[str, ...]:
     """The words of name tokens, or none when a title word is among them."""
     titles = rules.words("title_words") | rules.words("honorifics")
-    if not tokens or any(t.lower_ in titles for t in tokens):
+    if not tokens or any(_is_title(t, titles) for t in tokens):
         return ()
     return _joined(tokens)
 
@@ -208,7 +217,7 @@ def name_tokens(head: Token, rules: RuleSet) -> list[Token]:
         if child.head not in words or child.dep_ not in NAME_DEPS or child.pos_ != "PROPN":
             break
         kinds = {words[0].ent_type_, head.ent_type_, ""}
-        if child.lower_ in titles or (child.ent_type_ not in kinds and not nickname):
+        if _is_title(child, titles) or (child.ent_type_ not in kinds and not nickname):
             break  # "Fox News host Sean Hannity": another entity's words are no name
         words.insert(0, child)
     if len(words) > 1 and head.lower_ in rules.words("post_nominals"):
@@ -220,6 +229,12 @@ def _last_hyphenated_part(token: Token) -> Token:
     while token.i + 2 < len(token.doc) and _hyphen_before(token.nbor(2)):
         token = token.nbor(2)
     return token
+
+
+def _is_title(token: Token, titles: frozenset[str]) -> bool:
+    """A title word, also in the plural ("Trustees Marcus Bell, Yvonne Okafor and …")."""
+    lower = token.lower_
+    return lower in titles or (lower.endswith("s") and lower[:-1] in titles)
 
 
 def _hyphen_before(token: Token) -> bool:

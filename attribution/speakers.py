@@ -134,6 +134,8 @@ def _referent(
 
     if goes_on and (nearest == previous or reported(nearest)):
         return previous  # "X said … “…,” he said": the speaker just named goes on
+    if goes_on and nearest is None and head.lower_ in THING_PRONOUNS:
+        return previous  # "the chipmaker said … It said": no other organisation to be "it"
     if coreference == "coreferee":
         antecedent = _coreferee_antecedent(doc, head, attribution)
         if goes_on and reported(antecedent):
@@ -274,6 +276,13 @@ def _named_organization(
         if not named and lemma in rules.words("company_nouns"):
             subjects = (t for t in _subject_organizations(tokens) if not people.is_person(t))
             named = {_normalise(t.text): t for t in subjects}
+    if not named and lemma in rules.words("company_nouns"):  # "Shares in X fell after the
+        # chipmaker cut its forecast": the one organisation named before it in the sentence
+        named = {
+            _normalise(e.text): e.root
+            for e in doc.ents
+            if e.label_ == "ORG" and head.sent.start <= e.start and e.end <= head.i
+        }
     return next(iter(named.values())) if len(named) == 1 else None
 
 
@@ -615,6 +624,9 @@ def _joint_members(referent: Token) -> tuple[Token, ...]:
         if referent.tag_ == "NNS" and len(conjuncts) > 1 and _set_off_names(conjuncts):
             return conjuncts
         return (referent, *conjuncts)
+    listed = [c for c in referent.children if c.dep_ == "appos" and c.conjuncts]
+    if referent.pos_ == "PROPN" and listed and _set_off_names((listed[0], *listed[0].conjuncts)):
+        return (referent, listed[0], *listed[0].conjuncts)  # "A, B and C" read as "A, (B and C)"
     if referent.tag_ == "NNS":
         for name in referent.subtree:
             if name.dep_ in {"appos", "conj"} and name.head.dep_ == "pobj":
@@ -667,10 +679,15 @@ def _organization_name(head: Token) -> str | None:
     if head.pos_ != "PROPN":
         return None
     first, _ = mention_tokens(head)
-    described = [  # lowercase words: "General" in "St. Aldric's General Hospital" is a name
-        t for t in head.doc[first : head.i] if t.pos_ in {"NOUN", "ADJ"} and t.text.islower()
+    described = [  # lowercase words: "General" in "St. Aldric's General Hospital" is a name;
+        # an owner says whose it is: "the city's Department of Buildings"
+        t
+        for t in head.doc[first : head.i]
+        if t.pos_ in {"NOUN", "ADJ"} and t.text.islower() and t.dep_ != "poss"
     ]
     start = described[-1].i + 1 if described else first
+    while start < head.i and head.doc[start].dep_ == "case":
+        start += 1  # "The city's Department of Buildings": not "'s Department …"
     end = head.i
     if any(c.dep_ == "cc" and c.text == "&" for c in head.children):
         end = max((c.right_edge.i for c in head.children if c.dep_ == "conj"), default=end)

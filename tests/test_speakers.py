@@ -322,6 +322,33 @@ def test_a_shared_title_goes_on_with_the_holder_who_just_spoke(engine):
     assert _speaker_names(engine.attribute(text)) == ["Neil Barrow", "Graham Oduya", "Graham Oduya"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The city's Department of Buildings said it had inspected the block.",
+            ["The city's Department of Buildings"],
+        ),
+        (  # a plural title, and "A, B and C" parsed as "A, (B and C)"
+            "Trustees Marcus Bell, Yvonne Okafor and Deb Sorensen said the vote was rushed.",
+            ["Marcus Bell, Yvonne Okafor and Deb Sorensen"],
+        ),
+        ("Det Supt Kieran Doyle said the threshold had been lowered.", ["Kieran Doyle"]),
+        (
+            "Priyanka Dalal of Corrin & Hale wrote in a note that Veltrix had lost the argument.",
+            ["Priyanka Dalal"],
+        ),
+        (  # the one organisation named before "the chipmaker", then "it"
+            "Shares in Veltrix Semiconductor fell 18% on Thursday after the chipmaker cut its "
+            "forecast and said orders had slowed. It said revenue would fall by a fifth.",
+            ["Veltrix Semiconductor", "Veltrix Semiconductor"],
+        ),
+    ],
+)
+def test_names_in_wire_styles(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
+
+
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
     """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
     text = (
