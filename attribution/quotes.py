@@ -8,6 +8,8 @@ paragraphs by re-opening it without closing the previous paragraph.
 
 Only double quotes make top-level quotations; single quotes are tracked only
 inside a double quote so that they cannot confuse the pairing of the doubles.
+Copy in the British style, which quotes with ‘…’ and nests “…” inside, is read
+with the roles of the two swapped (see :func:`_as_double_quoted`).
 Bad input never raises: it produces a warning from :mod:`attribution.errors`.
 
 The scan is a single left-to-right pass per paragraph with a bounded stack,
@@ -139,6 +141,7 @@ def find_quotes(text: str) -> QuoteScan:
     quotes: list[Quote] = []
     warnings: list[tuple[int, str]] = []
     pending: _Open | None = None
+    text = _as_double_quoted(text)
     for start, end in _paragraphs(text):
         scan, continued = _scan_paragraph(text, start, end, pending)
         if pending is not None and not continued:
@@ -156,6 +159,33 @@ def find_quotes(text: str) -> QuoteScan:
             for offset, code in warnings
         ),
     )
+
+
+# --- British style -------------------------------------------------------------
+
+
+def _as_double_quoted(text: str) -> str:
+    """``text`` with its marks' roles swapped when it quotes with ‘…’ (British style):
+    ‘ and a ’ in closing position become “ and ”, and “ ” become ‘ ’. Every mark stays
+    one character, so offsets into the result are offsets into ``text``. A ’ between
+    letters (force’s) stays an apostrophe; one after a plural (officers’) may close a
+    quotation early, as it would in a double-quoted text with an apostrophe typo."""
+    singles = sum(1 for m in _SINGLE_OPEN_RE.finditer(text))
+    doubles = sum(1 for m in _DOUBLE_OPEN_RE.finditer(text))
+    if singles < 2 or doubles >= singles:
+        return text
+    swapped = list(text.translate(_BRITISH))
+    for closer in _CLOSING_SINGLE_RE.finditer(text):
+        swapped[closer.start()] = "\u201d"
+    return "".join(swapped)
+
+
+#: ‘ before a word, in opening position; an opening double mark likewise.
+_SINGLE_OPEN_RE: Final = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013]))\u2018(?=\w)", re.M)
+_DOUBLE_OPEN_RE: Final = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013]))[\u201c\"](?=\w)", re.M)
+#: ’ that ends a quotation: after text, not before a letter or digit.
+_CLOSING_SINGLE_RE: Final = re.compile(r"(?<=\S)\u2019(?!\w)")
+_BRITISH: Final = str.maketrans({"\u2018": "\u201c", "\u201c": "\u2018", "\u201d": "\u2019"})
 
 
 # --- paragraphs -----------------------------------------------------------------

@@ -375,3 +375,24 @@ def test_pathological_input_finishes() -> None:
     text = "«" * 50_000 + "”" * 50_000 + "\n" + '"' * 100_000
     scan = find_quotes(text)
     assert all(q.end <= len(text) for q in scan.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # British style: ‘…’ quotes, “…” inside, apostrophes left alone
+            "‘We will not go back,’ Ms Ramsey said. ‘The force’s “red line” is clear.’",
+            ["‘We will not go back,’", "‘The force’s “red line” is clear.’"],
+        ),
+        (  # an American text keeps its single marks nested
+            "“The ‘red line’ is clear,” she said. “We won’t move it.”",
+            ["“The ‘red line’ is clear,”", "“We won’t move it.”"],
+        ),
+        (  # one ‘…’ is no style: a lone scare quote in single marks stays unread
+            "The so-called ‘red line’ was crossed, officials said.",
+            [],
+        ),
+    ],
+)
+def test_single_quoted_copy(text: str, expected: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text).quotes] == expected
