@@ -135,6 +135,15 @@ class PersonIndex:
                 return fits[0] if len(fits) == 1 else None
         return None
 
+    def sex(self, token: Token) -> str | None:
+        """ "male" or "female" when a word ("a man", "his wife") or a named person's
+        titles and honorifics say so; else None."""
+        lemma = token.lemma_.lower()
+        if lemma in self._male or lemma in self._female:
+            return "male" if lemma in self._male else "female"
+        person = self.canonical(token) if token.pos_ == "PROPN" else None
+        return self._sex(person) if person else None
+
     def _sex(self, person: tuple[str, ...]) -> str | None:
         roles = self._roles.get(person, set())
         male, female = bool(roles & self._male), bool(roles & self._female)

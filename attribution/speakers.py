@@ -138,6 +138,8 @@ def _referent(
         return previous  # "the chipmaker said … It said": no other organisation to be "it"
     if coreference == "coreferee":
         antecedent = _coreferee_antecedent(doc, head, attribution)
+        if antecedent is not None and _of_other_sex(head, antecedent, people):
+            antecedent = None  # "she" is not "a man"
         if goes_on and reported(antecedent):
             return previous
         if _subject_just_before(nearest, head) and (antecedent is None or antecedent.i < nearest.i):
@@ -431,9 +433,10 @@ def _document_named_before(
 
 
 def _author(head: Token, rules: RuleSet) -> Token | None:
-    """ "A report by the state comptroller says …", "a report released by …": the
-    document's author speaks."""
-    if head.lemma_.lower() not in rules.words("document_nouns"):
+    """ "A report by the state comptroller says …", "a report released by …", "the
+    agency's survey found …": the document's author speaks."""
+    documents = rules.words("document_nouns")
+    if head.lemma_.lower() not in documents and head.lower_ not in documents:
         return None
     participles = [c for c in head.children if c.dep_ == "acl"]
     for prep in (*head.children, *(g for c in participles for g in c.children)):
@@ -441,6 +444,15 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
             authors = [o for o in prep.children if o.dep_ == "pobj"]
             if authors:
                 return authors[0]
+    for child in head.children:  # "the HPIA's survey", "Agriculture Department figures",
+        # "a report the district presented"
+        owner = child.dep_ == "poss" and child.pos_ == "PROPN"
+        if owner or (child.dep_ == "compound" and child.ent_type_ in ORG_ENTS):
+            return child
+        if child.dep_ == "relcl":
+            subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
+            if subjects:
+                return subjects[0]
     return None
 
 
@@ -483,7 +495,7 @@ def _rule_antecedent(
     for token in reversed(doc[: pronoun.i]):
         if _inside(token, attribution.content) or token.pos_ == "PRON":
             continue
-        if _agrees(lower, token, people):
+        if _agrees(lower, token, people) and not _of_other_sex(pronoun, token, people):
             candidates.append(token)
         if len(candidates) >= 3:
             break
@@ -500,6 +512,12 @@ def _agrees(pronoun: str, token: Token, people: PersonIndex, subject: bool = Tru
     if pronoun in PLURAL_PRONOUNS:
         return token.tag_ in {"NNS", "NNPS"} and is_subject
     return pronoun in THING_PRONOUNS and token.ent_type_ == "ORG" and is_subject
+
+
+def _of_other_sex(pronoun: Token, token: Token, people: PersonIndex) -> bool:
+    sex = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(pronoun.lower_)
+    other = people.sex(token)
+    return sex is not None and other is not None and other != sex
 
 
 def _goes_on_as(pronoun: Token, speaker: Token, people: PersonIndex, rules: RuleSet) -> bool:

@@ -349,6 +349,38 @@ def test_names_in_wire_styles(engine, text, names):
     assert _speaker_names(engine.attribute(text)) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ranchers are selling cattle early, according to Agriculture Department figures "
+            "released Wednesday.",
+            "Agriculture Department",
+        ),
+        (
+            "The HPIA’s own survey of members, published on Tuesday, found the average wait "
+            "was 14 weeks.",
+            "The HPIA",
+        ),
+        (
+            "Carver Street is at half capacity, according to an enrollment report the district "
+            "presented to the board.",
+            "the district",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_owner(engine, text, name):
+    assert _speaker_names(engine.attribute(text)) == [name]
+
+
+def test_she_is_never_a_man(engine):
+    text = (
+        "Chief Constable Helen Marsh said a man had been stopped by mistake on Friday. "
+        "“I want to be absolutely clear,” she said."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Helen Marsh", "Helen Marsh"]
+
+
 def test_a_pronoun_goes_to_a_name_set_beside_a_date(attributor):
     """Coreferee may give "on Tuesday, Ruth Okonkwo" as the antecedent: the name, not the day."""
     text = (
