@@ -9,6 +9,7 @@ nominals ("the company", "the letter", "lawyers for X") stand for what the artic
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -681,7 +682,34 @@ def _organisation_aliases(doc: Doc) -> dict[str, str]:
             continue
         if named.pos_ == "PROPN" and named.ent_type_ in ORG_ENTS:
             aliases[_normalise(_name_phrase(token))] = _normalise(_name_phrase(named))
+    for acronym in _ACRONYM_RE.finditer(doc.text):
+        words = _ACRONYM_NAME_RE.findall(doc.text[max(0, acronym.start() - 120) : acronym.start()])
+        name = _spelled_out(acronym.group(1), words)
+        if name:
+            aliases[acronym.group(1).lower()] = _normalise(name)
     return aliases
+
+
+_ACRONYM_RE = re.compile(r"\(([A-Z]{2,6})\)")
+_ACRONYM_NAME_RE = re.compile(r"[A-Za-z][\w&'’-]*")
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _spelled_out(acronym: str, words: list[str]) -> str | None:
+    """ "The Heat Pump Installers Association (HPIA)": the words just before the
+    parenthesis whose capitals spell the acronym, small words between them allowed."""
+    letters, taken = list(acronym), []
+    for word in reversed(words):
+        if not letters:
+            break
+        if word.lower() in _FUNCTION_WORDS and taken:
+            taken.append(word)
+        elif word[0] == letters[-1]:
+            letters.pop()
+            taken.append(word)
+        else:
+            return None
+    return " ".join(reversed(taken)) if not letters else None
 
 
 def _name_phrase(head: Token) -> str:
@@ -725,7 +753,8 @@ def _entity_name(token: Token) -> str | None:
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     if ent is None or ent.label_ != "ORG":
         return None
-    end = ent.end - 1 if ent[-1].dep_ == "case" else ent.end  # not a final possessive "'s"
+    end = next((t.i for t in ent if t.text in {"(", ","}), ent.end)  # not "(HPIA)"
+    end = end - 1 if ent.doc[end - 1].dep_ == "case" else end  # not a final possessive "'s"
     first, last = mention_tokens(token)
     return token.doc[ent.start : end].text if ent.start < first or end - 1 > last else None
 
@@ -763,7 +792,7 @@ def _description(text: str, markers: frozenset[str]) -> str:
         for boundary in (",", " who ", " that ")
         if (at := lower.find(boundary)) > 0 and any(marker in lower[at:] for marker in markers)
     ]
-    asides = (", who ", ", which ", ", where ", ", whose ", ", a ", ", an ")  # not who they are
+    asides = (", who ", ", which ", ", where ", ", whose ", ", a ", ", an ", " (")  # not who
     cuts += [at for boundary in asides if (at := lower.find(boundary)) > 0]
     return text[: min(cuts)].rstrip(" ,") if cuts else text
 

@@ -373,6 +373,20 @@ def test_a_document_speaks_for_its_owner(engine, text, name):
     assert _speaker_names(engine.attribute(text)) == [name]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Heat Pump Installers Association (HPIA) said 312 members were owed money. "
+        "The HPIA’s own survey of members, published on Tuesday, found the wait was 71 days.",
+        "The Office of Rail and Road (ORR) said fares would rise. "
+        "Later the ORR said it would review the decision.",
+    ],
+)
+def test_an_acronym_given_in_brackets_is_the_organisation(engine, text):
+    names = _speaker_names(engine.attribute(text))
+    assert len(names) == 2 and names[0] == names[1] and "(" not in names[0]
+
+
 def test_she_is_never_a_man(engine):
     text = (
         "Chief Constable Helen Marsh said a man had been stopped by mistake on Friday. "
