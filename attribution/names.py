@@ -38,7 +38,7 @@ class PersonIndex:
                 titled = before >= 0 and _is_title(doc[before], titles)
                 described = len(name) > 1 and (_who_clause(token) or _names_a_role(token, rules))
                 honoured = token.lower_ in rules.words("post_nominals")  # "Ana Ruiz MP"
-                honoured |= len(name) > 1 and _of_organization(token)
+                honoured |= len(name) > 1 and (_of_organization(token) or _aged(token))
                 if name and (nickname or titled or described or honoured):
                     self._add(token, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
@@ -163,6 +163,12 @@ def _in_organization_name(token: Token) -> bool:
         return False
     following = token.i + 1 < len(token.doc) and token.nbor(1).ent_iob_ == "I"
     return token.ent_iob_ == "I" or following
+
+
+def _aged(token: Token) -> bool:
+    """ "Ana Ruiz, 47,": an age set beside a name is said of people."""
+    after = token.doc[token.i + 1 : token.i + 4]
+    return len(after) == 3 and after[0].text == after[2].text == "," and after[1].like_num
 
 
 def _of_organization(token: Token) -> bool:

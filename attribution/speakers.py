@@ -121,6 +121,7 @@ def _referent(
             or _earlier_pair(doc, token)
             or _organization_going_on(token, previous, people, rules)
             or _role_going_on(token, previous, people)
+            or _aged(token, previous, people)
             or _named_later(doc, token, rules)
             or token
         )
@@ -350,6 +351,22 @@ def _role_going_on(head: Token, previous: Token | None, people: PersonIndex) -> 
         return None
     holders = people.role_holders(head)
     return previous if len(holders) > 1 and people.canonical(previous) in holders else None
+
+
+def _aged(head: Token, previous: Token | None, people: PersonIndex) -> Token | None:
+    """ "the 52-year-old said": the person given that age (", 52,"), else the person who
+    spoke just before, whom reporters describe so to avoid repeating the name."""
+    year = next((c for c in head.children if c.lower_ == "year"), None)
+    definite = any(c.lower_ == "the" for c in head.lefts)
+    if head.lower_ != "old" or year is None or not definite:
+        return None
+    age = next((c.text for c in year.children if c.dep_ == "nummod"), None)
+    doc = head.doc
+    for token in doc[2 : head.i]:  # "Ana Ruiz, 47,"
+        named = doc[token.i - 2]
+        if token.text == age and doc[token.i - 1].text == "," and people.is_person(named):
+            return named
+    return previous if previous is not None and people.is_person(previous) else None
 
 
 def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
@@ -683,7 +700,8 @@ def _organisation_aliases(doc: Doc) -> dict[str, str]:
         if named.pos_ == "PROPN" and named.ent_type_ in ORG_ENTS:
             aliases[_normalise(_name_phrase(token))] = _normalise(_name_phrase(named))
     for acronym in _ACRONYM_RE.finditer(doc.text):
-        words = _ACRONYM_NAME_RE.findall(doc.text[max(0, acronym.start() - 120) : acronym.start()])
+        sentence = max(doc.text.rfind(mark, 0, acronym.start()) for mark in ".!?\n") + 1
+        words = _ACRONYM_NAME_RE.findall(doc.text[sentence : acronym.start()])
         name = _spelled_out(acronym.group(1), words)
         if name:
             aliases[acronym.group(1).lower()] = _normalise(name)
@@ -701,8 +719,10 @@ def _spelled_out(acronym: str, words: list[str]) -> str | None:
     letters, taken = list(acronym), []
     for word in reversed(words):
         if not letters:
-            break
-        if word.lower() in _FUNCTION_WORDS and taken:
+            if not word[0].isupper():
+                break
+            taken.append(word)  # the rest of the name: "the Harrow State Department … (DHS)"
+        elif word.lower() in _FUNCTION_WORDS and taken:
             taken.append(word)
         elif word[0] == letters[-1]:
             letters.pop()
@@ -741,7 +761,7 @@ def _organization_name(head: Token) -> str | None:
         names = [o for o in of.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         if names:  # "the Ministry of Education", without an aside (", a volunteer group")
             after = head.doc[names[0].i : names[0].right_edge.i + 1]
-            end = next((t.i - 1 for t in after if t.text == ","), after[-1].i)
+            end = next((t.i - 1 for t in after if t.text in {",", "("}), after[-1].i)
     if not described and end == head.i:
         return None
     return head.doc[start : end + 1].text

@@ -387,6 +387,35 @@ def test_an_acronym_given_in_brackets_is_the_organisation(engine, text):
     assert len(names) == 2 and names[0] == names[1] and "(" not in names[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # the person given that age
+            "Ana Ruiz, 47, was appointed in May. Tom Berg said the vote was close. "
+            "The 47-year-old said she would not resign.",
+            ["Tom Berg", "Ana Ruiz"],
+        ),
+        (  # else the person who spoke just before
+            "Manager Aurelio Banfield said the point could keep them up. Asked about the red "
+            "card at his press conference, the 52-year-old said: “The first yellow was soft.”",
+            ["Aurelio Banfield", "Aurelio Banfield"],
+        ),
+        (  # a councillor's abbreviated title, and an acronym after a longer name
+            "The Harrow State Department of Health Services (DHS) said 14 cases were confirmed. "
+            "Cllr Royston Pellow said the DHS had acted late. "
+            "The DHS said on Friday that the towers were tested.",
+            [
+                "The Harrow State Department of Health Services",
+                "Royston Pellow",
+                "The Harrow State Department of Health Services",
+            ],
+        ),
+    ],
+)
+def test_ages_abbreviations_and_acronyms(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
+
+
 def test_she_is_never_a_man(engine):
     text = (
         "Chief Constable Helen Marsh said a man had been stopped by mistake on Friday. "
