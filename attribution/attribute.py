@@ -326,29 +326,41 @@ def _following_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span
     position = cue.i + 1
     if speaker is not None and speaker.i > cue.i:  # inverted: said the mayor: “…”
         position = speaker.right_edge.i + 1
-    while position < len(doc) and (
-        doc[position].text in ":," or doc[position].is_space or _modifies(doc[position], cue)
-    ):
-        position += 1  # "He said:" + next paragraph; "saying during the debate, “…”"
+    skipped: list[Token] = []  # the cue's own modifiers passed over on the way
+    while position < len(doc):
+        token = doc[position]
+        if token.text in ":," or token.is_space:
+            position += 1
+            continue
+        modifier = _modifier_of(token, cue)
+        if modifier is None:
+            break
+        skipped.append(modifier)
+        position = modifier.right_edge.i + 1  # "saying during the debate, “…”"
     if position >= len(doc):
         return None
     quote = _quote_at(quotes, doc[position].idx)
     if not quote or quote.start != doc[position].idx:
         return None
+    if skipped and doc.text[: quote.start].rstrip()[-1:] not in {",", ":"}:
+        return None  # "described her as “a disgrace”": the quotation ends the cue's phrase
     if any(c.dep_ == "ccomp" and not quote.start <= c.idx < quote.end for c in cue.children):
         return None
     return quote.start, quote.end
 
 
-def _modifies(token: Token, cue: Token) -> bool:
-    """Part of the cue's own modifiers or addressee ("during the debate", "scolded him"),
-    which may stand between a cue and the quotation it introduces."""
+def _modifier_of(token: Token, cue: Token) -> Token | None:
+    """The cue's modifier or addressee that ``token`` belongs to ("during the debate",
+    "scolded him"), which may stand between a cue and the quotation it introduces; None
+    for a quotation mark or anything else."""
+    if _is_quote_mark(token.text[0]):
+        return None
     for ancestor in (token, *token.ancestors):
-        if ancestor.head is cue and ancestor is not cue:
-            return ancestor.dep_ in {"prep", "npadvmod", "advmod", "dobj", "dative"} and not (
-                _is_quote_mark(token.text[0])
-            )
-    return False
+        if ancestor.head.i == cue.i and ancestor.i != cue.i:
+            if ancestor.dep_ in {"prep", "npadvmod", "advmod", "dobj", "dative"}:
+                return ancestor
+            return None
+    return None
 
 
 def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:

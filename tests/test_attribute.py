@@ -159,6 +159,14 @@ CASES = [
         "“I told them we would win,” Dara Quill said.",
         [("“I told them we would win,”", "direct", "speech-verb-complement", "Dara Quill")],
     ),
+    (  # the cue's own modifiers may stand between it and the quotation it introduces
+        "The coach kept smiling, saying during the break, “We will keep pressing.”",
+        [("“We will keep pressing.”", "direct", "participle-speech-verb-quote", "The coach")],
+    ),
+    (  # … but a quotation that ends the cue's phrase is no quotation after it
+        "The mayor described the ferry plan as “a disgrace” on Monday.",
+        [("the ferry plan as “a disgrace”", "mixed", "speech-verb-object", "The mayor")],
+    ),
     (
         "The baker said the oven had been repaired and that bread was “back on the shelves.”",
         [("the oven had been repaired and that bread was “back on the shelves.”",
