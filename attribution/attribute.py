@@ -240,7 +240,10 @@ def mention_tokens(head: Token) -> tuple[int, int]:
 
 def _subtree(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     node = doc[match.content]
-    return _trimmed(doc, _after_leading_time(node), node.right_edge.i + 1)
+    start = _after_leading_time(node)
+    while start < node.i and start in match.cue:
+        start += 1  # "calling for the city to reopen": "for" opens the clause but is cue
+    return _trimmed(doc, start, node.right_edge.i + 1)
 
 
 def _cue_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
