@@ -646,7 +646,7 @@ def _attach_loose_quotes(
         previous = [a for a in result if a.content[1] <= quote.start]
         if not previous:
             continue
-        last = max(previous, key=lambda a: a.content[1])
+        last = _quoting_attribution(doc, previous)
         index = result.index(last)
         if last.kind != "indirect" and _split_by_cue(doc, last, last.content[1], quote.start):
             merged = (*last.quotes, (quote.start, quote.end))
@@ -674,6 +674,25 @@ def _attach_loose_quotes(
             )
         result.sort(key=lambda a: a.content)
     return result
+
+
+def _quoting_attribution(doc: Doc, previous: list[Attribution]) -> Attribution:
+    """The attribution a later quote may continue: the latest one, unless that is an
+    indirect report hung on the same speaker in the same sentence as a quotation
+    (“A,” she said, adding that … . “B.”): the quotation's attribution is the one."""
+    last = max(previous, key=lambda a: a.content[1])
+    if last.kind != "indirect" or last.speaker_head is None or last.cue_head is None:
+        return last
+    sentence = doc[last.cue_head].sent
+    quoted = [
+        a
+        for a in previous
+        if a.kind != "indirect"
+        and a.speaker_head == last.speaker_head
+        and a.cue_head is not None
+        and sentence.start <= a.cue_head < sentence.end
+    ]
+    return max(quoted, key=lambda a: a.content[1]) if quoted else last
 
 
 def _opens_split_quote(doc: Doc, quote: Quote, following: Attribution) -> bool:

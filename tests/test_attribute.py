@@ -135,6 +135,13 @@ CASES = [
          ("“Everyone will play.”", "direct", "continuation-quote", "the coach"),
          ("“Nobody sits out.”", "direct", "continuation-quote", "the coach")],
     ),
+    (  # an indirect report on the same speaker does not end the quotation's run
+        "“We start on Monday,” the coach said, adding that the team was ready. "
+        "“Everyone will play.”",
+        [("“We start on Monday,”", "direct", "speech-verb-complement", "the coach"),
+         ("that the team was ready", "indirect", "participle-speech-verb", "the coach"),
+         ("“Everyone will play.”", "direct", "continuation-quote", "the coach")],
+    ),
     (
         "“We start Monday,” the coach said. The gym was empty. “Everyone will play.”",
         [("“We start Monday,”", "direct", "speech-verb-complement", "the coach")],
