@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Spacy
 
 from .cues import CueMatch
-from .quotes import Quote
+from .quotes import PARAGRAPH_BREAKS, Quote
 from .rules import RuleSet
 from .segment import dateline_end
 
@@ -199,10 +200,14 @@ def described_mention(head: Token, cue: Token) -> Span:
     """The mention as a reader sees it: name plus what describes it ("Kenneth Baer, a
     former official who runs a firm,"), never the cue or a channel phrase after it."""
     left, _ = mention_span(head)
+    if cue.i < head.i and left <= cue.idx:
+        left = head.doc[cue.i + 1].idx  # "Said Ellis:": the verb read as part of the name
     right = head.i
     for child in head.rights:
         if cue.i in range(child.left_edge.i, child.right_edge.i + 1) or child.i > cue.i > head.i:
             break
+        if child.text == ":":
+            break  # a colon opens what the speaker says
         if child.dep_ == "prep" and child.lower_ not in DESCRIPTIVE_PREPS:
             break
         if child.dep_ not in DESCRIPTION_DEPS and not child.is_punct:
@@ -328,7 +333,8 @@ def _following_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span
     speaker = doc[match.speaker] if match.speaker is not None else None
     position = cue.i + 1
     if speaker is not None and speaker.i > cue.i:  # inverted: said the mayor: “…”
-        position = speaker.right_edge.i + 1
+        inside = speaker.left_edge.i <= cue.i <= speaker.right_edge.i  # "Said" read as a name
+        position = (speaker.i if inside else speaker.right_edge.i) + 1
     skipped: list[Token] = []  # the cue's own modifiers passed over on the way
     while position < len(doc):
         token = doc[position]
@@ -519,6 +525,24 @@ def _preceding_quote_only(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) ->
     return _quote_ending_at(doc, quotes, min(speaker.left_edge.i, cue.i))
 
 
+def _dash_set_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "…, including Ana Ruiz -- “…” -- and two others": a quotation set off by dashes
+    right after a name; it needs the closing dash, or the dash only leads into a quote."""
+    dash = doc[match.head]
+    quote = _quote_at(quotes, _next_word(doc.text, dash.idx + len(dash.text)))
+    if quote is None or doc.text[quote.start] == dash.text[0]:
+        return None
+    after = doc.text[_next_word(doc.text, quote.end) :]
+    return (quote.start, quote.end) if after.startswith(("--", "—", "–")) else None
+
+
+def _next_word(text: str, position: int) -> int:
+    """The first offset from ``position`` that is not white space."""
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
 def _quote_before_match(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     """The quotation whose closing mark the pattern matched (“…,” NAME said)."""
     return _quote_ending_at(doc, quotes, match.content + 1)
@@ -536,6 +560,7 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "rest-of-paragraph": _rest_of_paragraph,
     "preceding-quote-only": _preceding_quote_only,
     "quote-before-match": _quote_before_match,
+    "dash-set-quote": _dash_set_quote,
     "cue-clause": _cue_clause,
     "quoted-part": _quoted_part,
 }
@@ -711,9 +736,12 @@ def _opens_split_quote(doc: Doc, quote: Quote, following: Attribution) -> bool:
 def _split_by_cue(doc: Doc, attribution: Attribution, start: int, end: int) -> bool:
     """“A,” she said, “B.”: between ``start`` (after A) and ``end`` (B's opening mark) lie
     only the attribution's cue, its speaker and punctuation, and in a short gap the cue's
-    own modifiers (“A,” she told reporters on Monday, “B.”)."""
+    own modifiers (“A,” she told reporters on Monday, “B.”); all in one paragraph, as a
+    quotation that opens the next paragraph starts another item (“A.” ― Name ¶ “B.”)."""
     cue = attribution.cue
     if cue is None or not (start <= cue[0] and cue[1] <= end):
+        return False
+    if any(char in PARAGRAPH_BREAKS for char in doc.text[start:end]):
         return False
     gap = doc.char_span(start, end, alignment_mode="expand")
     if gap is None:
@@ -754,15 +782,38 @@ def _continues(doc: Doc, last: Attribution, quote: Quote) -> bool:
 
 
 def _sentences_between(doc: Doc, last: Attribution, quote: Quote) -> bool:
-    """Whether a sentence other than the cue's own lies between ``last`` and the quote."""
+    """Whether a sentence other than the cue's own lies between ``last`` and the quote,
+    apart from one remark about the speaker in the same paragraph (“A,” he said. He did
+    not elaborate. “B.”)."""
     gap = doc.char_span(last.content[1], quote.start, alignment_mode="expand")
     cue = last.cue[0] if last.cue else -1
-    return gap is not None and any(
-        last.content[1] <= s.start_char
+    if gap is None:
+        return False
+    between = [
+        s
+        for s in gap.sents
+        if last.content[1] <= s.start_char
         and s.end_char <= quote.start
         and s.text.strip()
         and not s.start_char <= cue < s.end_char
-        for s in gap.sents
+    ]
+    one_paragraph = not any(
+        char in PARAGRAPH_BREAKS for char in doc.text[last.content[1] : quote.start]
+    )
+    if one_paragraph and len(between) == 1 and _remark_on_speaker(between[0]):
+        return False
+    return bool(between)
+
+
+def _remark_on_speaker(sentence: Spacy) -> bool:
+    """A sentence without quotation marks whose subject is "he", "she" or "they": the
+    writer's aside between two parts of one quotation (a sentence that reports speech
+    of its own is an attribution, and the quote after it is weighed against that)."""
+    subjects = [t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
+    return (
+        len(subjects) == 1
+        and subjects[0].lower_ in {"he", "she", "they"}
+        and not any(_is_quote_mark(t.text[0]) for t in sentence)
     )
 
 

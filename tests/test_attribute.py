@@ -146,6 +146,17 @@ CASES = [
         "“We start Monday,” the coach said. The gym was empty. “Everyone will play.”",
         [("“We start Monday,”", "direct", "speech-verb-complement", "the coach")],
     ),
+    (  # one remark on the speaker between two quotations does not end the quotation
+        "“We have had leaks before,” Okafor said after meeting the inspectors. She looked "
+        "tired. “Our aim is to fix the valves.”",
+        [("“We have had leaks before,”", "direct", "speech-verb-complement", "Okafor"),
+         ("“Our aim is to fix the valves.”", "direct", "continuation-quote", "Okafor")],
+    ),
+    (  # a quotation that opens the next paragraph is no second half of a split quotation
+        "Readers wrote in.\n“The fares are too high.” ― Ana Ruiz\n“The boats are late.”",
+        [("“The fares are too high.”", "direct", "dash-attribution", "Ana Ruiz"),
+         ("“The boats are late.”", "direct", "continuation-quote", "Ana Ruiz")],
+    ),
     (
         "The mayor said: “We are ready.”\nProtesters held signs reading “No more delays.”",
         [("“We are ready.”", "direct", "speech-verb-complement", "The mayor")],
