@@ -392,6 +392,8 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     sentence_start = cue.sent.start
     if not any(t.dep_ in SUBJECT_DEPS for t in doc[sentence_start:before]):
         return None  # "At Monday's debate, Trump said …": a fronted phrase is no content
+    if _modifies_cue(doc[sentence_start:before], cue):
+        return None  # "Minutes after the vote began, the chair announced …"
     if _opens_subordinate_clause(doc[sentence_start:before]):
         return None  # "When the fund ran dry, officials said …": the clause only sets the time
     quote = _quote_at(quotes, doc[first - 1].idx)
@@ -401,6 +403,16 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     if end <= start:
         return None
     return _strip(doc.text, start, end)
+
+
+def _modifies_cue(words: Spacy, cue: Token) -> bool:
+    """Whether the words are the cue's fronted modifier: every word that heads them hangs
+    on the cue as a phrase of time, manner or cause ("Minutes after the vote began, …",
+    "In response to the attacks, …"), not as what was said."""
+    tops = [t for t in words if not words.start <= t.head.i < words.end and not t.is_punct]
+    return bool(tops) and all(
+        t.head.i == cue.i and t.dep_ in {"prep", "npadvmod", "advmod", "advcl"} for t in tops
+    )
 
 
 def _opens_subordinate_clause(words: Span) -> bool:
