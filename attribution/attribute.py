@@ -537,6 +537,23 @@ def _preceding_quote_only(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) ->
     return _quote_ending_at(doc, quotes, min(speaker.left_edge.i, cue.i))
 
 
+def _next_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "The governor added:" closing its paragraph: the next paragraph is what was said,
+    set as a block without quotation marks (a quoted one is the following quote)."""
+    cue, text = doc[match.head], doc.text
+    colon = _next_word(text, cue.idx + len(cue.text))
+    if not text.startswith(":", colon):
+        return None
+    line_end = text.find("\n", colon)
+    if line_end < 0 or text[colon + 1 : line_end].strip():
+        return None
+    start = _next_word(text, line_end)
+    if start >= len(text) or _is_quote_mark(text[start]):
+        return None
+    end = text.find("\n", start)
+    return _strip(text, start, len(text) if end < 0 else end)
+
+
 def _dash_set_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     """ "…, including Ana Ruiz -- “…” -- and two others": a quotation set off by dashes
     right after a name; it needs the closing dash, or the dash only leads into a quote."""
@@ -573,6 +590,7 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "preceding-quote-only": _preceding_quote_only,
     "quote-before-match": _quote_before_match,
     "dash-set-quote": _dash_set_quote,
+    "next-paragraph": _next_paragraph,
     "cue-clause": _cue_clause,
     "quoted-part": _quoted_part,
 }
