@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Spacy
 
 from .cues import CueMatch
-from .quotes import Quote
+from .quotes import PARAGRAPH_BREAKS, Quote
 from .rules import RuleSet
 from .segment import dateline_end
 
@@ -201,10 +202,14 @@ def described_mention(head: Token, cue: Token) -> Span:
     """The mention as a reader sees it: name plus what describes it ("Kenneth Baer, a
     former official who runs a firm,"), never the cue or a channel phrase after it."""
     left, _ = mention_span(head)
+    if cue.i < head.i and left <= cue.idx:
+        left = head.doc[cue.i + 1].idx  # "Said Ellis:": the verb read as part of the name
     right = head.i
     for child in head.rights:
         if cue.i in range(child.left_edge.i, child.right_edge.i + 1) or child.i > cue.i > head.i:
             break
+        if child.text == ":":
+            break  # a colon opens what the speaker says
         if child.dep_ == "prep" and child.lower_ not in DESCRIPTIVE_PREPS:
             break
         if child.dep_ not in DESCRIPTION_DEPS and not child.is_punct:
@@ -242,7 +247,10 @@ def mention_tokens(head: Token) -> tuple[int, int]:
 
 def _subtree(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     node = doc[match.content]
-    return _trimmed(doc, _after_leading_time(node), node.right_edge.i + 1)
+    start = _after_leading_time(node)
+    while start < node.i and start in match.cue:
+        start += 1  # "calling for the city to reopen": "for" opens the clause but is cue
+    return _trimmed(doc, start, node.right_edge.i + 1)
 
 
 def _cue_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
@@ -327,30 +335,43 @@ def _following_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span
     speaker = doc[match.speaker] if match.speaker is not None else None
     position = cue.i + 1
     if speaker is not None and speaker.i > cue.i:  # inverted: said the mayor: “…”
-        position = speaker.right_edge.i + 1
-    while position < len(doc) and (
-        doc[position].text in ":," or doc[position].is_space or _modifies(doc[position], cue)
-    ):
-        position += 1  # "He said:" + next paragraph; "saying during the debate, “…”"
+        inside = speaker.left_edge.i <= cue.i <= speaker.right_edge.i  # "Said" read as a name
+        position = (speaker.i if inside else speaker.right_edge.i) + 1
+    skipped: list[Token] = []  # the cue's own modifiers passed over on the way
+    while position < len(doc):
+        token = doc[position]
+        if token.text in ":," or token.is_space:
+            position += 1
+            continue
+        modifier = _modifier_of(token, cue)
+        if modifier is None:
+            break
+        skipped.append(modifier)
+        position = modifier.right_edge.i + 1  # "saying during the debate, “…”"
     if position >= len(doc):
         return None
     quote = _quote_at(quotes, doc[position].idx)
     if not quote or quote.start != doc[position].idx:
         return None
+    if skipped and doc.text[: quote.start].rstrip()[-1:] not in {",", ":"}:
+        return None  # "described her as “a disgrace”": the quotation ends the cue's phrase
     if any(c.dep_ == "ccomp" and not quote.start <= c.idx < quote.end for c in cue.children):
         return None
     return quote.start, quote.end
 
 
-def _modifies(token: Token, cue: Token) -> bool:
-    """Part of the cue's own modifiers or addressee ("during the debate", "scolded him"),
-    which may stand between a cue and the quotation it introduces."""
+def _modifier_of(token: Token, cue: Token) -> Token | None:
+    """The cue's modifier or addressee that ``token`` belongs to ("during the debate",
+    "scolded him"), which may stand between a cue and the quotation it introduces; None
+    for a quotation mark or anything else."""
+    if _is_quote_mark(token.text[0]):
+        return None
     for ancestor in (token, *token.ancestors):
-        if ancestor.head is cue and ancestor is not cue:
-            return ancestor.dep_ in {"prep", "npadvmod", "advmod", "dobj", "dative"} and not (
-                _is_quote_mark(token.text[0])
-            )
-    return False
+        if ancestor.head.i == cue.i and ancestor.i != cue.i:
+            if ancestor.dep_ in {"prep", "npadvmod", "advmod", "dobj", "dative"}:
+                return ancestor
+            return None
+    return None
 
 
 def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
@@ -373,6 +394,8 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     sentence_start = cue.sent.start
     if not any(t.dep_ in SUBJECT_DEPS for t in doc[sentence_start:before]):
         return None  # "At Monday's debate, Trump said …": a fronted phrase is no content
+    if _modifies_cue(doc[sentence_start:before], cue):
+        return None  # "Minutes after the vote began, the chair announced …"
     if _opens_subordinate_clause(doc[sentence_start:before]):
         return None  # "When the fund ran dry, officials said …": the clause only sets the time
     quote = _quote_at(quotes, doc[first - 1].idx)
@@ -382,6 +405,16 @@ def _preceding_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Spa
     if end <= start:
         return None
     return _strip(doc.text, start, end)
+
+
+def _modifies_cue(words: Spacy, cue: Token) -> bool:
+    """Whether the words are the cue's fronted modifier: every word that heads them hangs
+    on the cue as a phrase of time, manner or cause ("Minutes after the vote began, …",
+    "In response to the attacks, …"), not as what was said."""
+    tops = [t for t in words if not words.start <= t.head.i < words.end and not t.is_punct]
+    return bool(tops) and all(
+        t.head.i == cue.i and t.dep_ in {"prep", "npadvmod", "advmod", "advcl"} for t in tops
+    )
 
 
 def _opens_subordinate_clause(words: Span) -> bool:
@@ -506,6 +539,41 @@ def _preceding_quote_only(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) ->
     return _quote_ending_at(doc, quotes, min(speaker.left_edge.i, cue.i))
 
 
+def _next_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "The governor added:" closing its paragraph: the next paragraph is what was said,
+    set as a block without quotation marks (a quoted one is the following quote)."""
+    cue, text = doc[match.head], doc.text
+    colon = _next_word(text, cue.idx + len(cue.text))
+    if not text.startswith(":", colon):
+        return None
+    line_end = text.find("\n", colon)
+    if line_end < 0 or text[colon + 1 : line_end].strip():
+        return None
+    start = _next_word(text, line_end)
+    if start >= len(text) or _is_quote_mark(text[start]):
+        return None
+    end = text.find("\n", start)
+    return _strip(text, start, len(text) if end < 0 else end)
+
+
+def _dash_set_quote(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "…, including Ana Ruiz -- “…” -- and two others": a quotation set off by dashes
+    right after a name; it needs the closing dash, or the dash only leads into a quote."""
+    dash = doc[match.head]
+    quote = _quote_at(quotes, _next_word(doc.text, dash.idx + len(dash.text)))
+    if quote is None or doc.text[quote.start] == dash.text[0]:
+        return None
+    after = doc.text[_next_word(doc.text, quote.end) :]
+    return (quote.start, quote.end) if after.startswith(("--", "—", "–")) else None
+
+
+def _next_word(text: str, position: int) -> int:
+    """The first offset from ``position`` that is not white space."""
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
 def _quote_before_match(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     """The quotation whose closing mark the pattern matched (“…,” NAME said)."""
     return _quote_ending_at(doc, quotes, match.content + 1)
@@ -523,6 +591,8 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "rest-of-paragraph": _rest_of_paragraph,
     "preceding-quote-only": _preceding_quote_only,
     "quote-before-match": _quote_before_match,
+    "dash-set-quote": _dash_set_quote,
+    "next-paragraph": _next_paragraph,
     "cue-clause": _cue_clause,
     "quoted-part": _quoted_part,
 }
@@ -633,7 +703,7 @@ def _attach_loose_quotes(
         previous = [a for a in result if a.content[1] <= quote.start]
         if not previous:
             continue
-        last = max(previous, key=lambda a: a.content[1])
+        last = _quoting_attribution(doc, previous)
         index = result.index(last)
         if last.kind != "indirect" and _split_by_cue(doc, last, last.content[1], quote.start):
             merged = (*last.quotes, (quote.start, quote.end))
@@ -663,6 +733,25 @@ def _attach_loose_quotes(
     return result
 
 
+def _quoting_attribution(doc: Doc, previous: list[Attribution]) -> Attribution:
+    """The attribution a later quote may continue: the latest one, unless that is an
+    indirect report hung on the same speaker in the same sentence as a quotation
+    (“A,” she said, adding that … . “B.”): the quotation's attribution is the one."""
+    last = max(previous, key=lambda a: a.content[1])
+    if last.kind != "indirect" or last.speaker_head is None or last.cue_head is None:
+        return last
+    sentence = doc[last.cue_head].sent
+    quoted = [
+        a
+        for a in previous
+        if a.kind != "indirect"
+        and a.speaker_head == last.speaker_head
+        and a.cue_head is not None
+        and sentence.start <= a.cue_head < sentence.end
+    ]
+    return max(quoted, key=lambda a: a.content[1]) if quoted else last
+
+
 def _opens_split_quote(doc: Doc, quote: Quote, following: Attribution) -> bool:
     """“A,” she said, “B.” read from B: the cue took B as its content, and A, closed by a
     comma, ? or !, stands before the cue with nothing but cue and speaker between."""
@@ -679,9 +768,12 @@ def _opens_split_quote(doc: Doc, quote: Quote, following: Attribution) -> bool:
 def _split_by_cue(doc: Doc, attribution: Attribution, start: int, end: int) -> bool:
     """“A,” she said, “B.”: between ``start`` (after A) and ``end`` (B's opening mark) lie
     only the attribution's cue, its speaker and punctuation, and in a short gap the cue's
-    own modifiers (“A,” she told reporters on Monday, “B.”)."""
+    own modifiers (“A,” she told reporters on Monday, “B.”); all in one paragraph, as a
+    quotation that opens the next paragraph starts another item (“A.” ― Name ¶ “B.”)."""
     cue = attribution.cue
     if cue is None or not (start <= cue[0] and cue[1] <= end):
+        return False
+    if any(char in PARAGRAPH_BREAKS for char in doc.text[start:end]):
         return False
     gap = doc.char_span(start, end, alignment_mode="expand")
     if gap is None:
@@ -722,15 +814,38 @@ def _continues(doc: Doc, last: Attribution, quote: Quote) -> bool:
 
 
 def _sentences_between(doc: Doc, last: Attribution, quote: Quote) -> bool:
-    """Whether a sentence other than the cue's own lies between ``last`` and the quote."""
+    """Whether a sentence other than the cue's own lies between ``last`` and the quote,
+    apart from one remark about the speaker in the same paragraph (“A,” he said. He did
+    not elaborate. “B.”)."""
     gap = doc.char_span(last.content[1], quote.start, alignment_mode="expand")
     cue = last.cue[0] if last.cue else -1
-    return gap is not None and any(
-        last.content[1] <= s.start_char
+    if gap is None:
+        return False
+    between = [
+        s
+        for s in gap.sents
+        if last.content[1] <= s.start_char
         and s.end_char <= quote.start
         and s.text.strip()
         and not s.start_char <= cue < s.end_char
-        for s in gap.sents
+    ]
+    one_paragraph = not any(
+        char in PARAGRAPH_BREAKS for char in doc.text[last.content[1] : quote.start]
+    )
+    if one_paragraph and len(between) == 1 and _remark_on_speaker(between[0]):
+        return False
+    return bool(between)
+
+
+def _remark_on_speaker(sentence: Spacy) -> bool:
+    """A sentence without quotation marks whose subject is "he", "she" or "they": the
+    writer's aside between two parts of one quotation (a sentence that reports speech
+    of its own is an attribution, and the quote after it is weighed against that)."""
+    subjects = [t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"]
+    return (
+        len(subjects) == 1
+        and subjects[0].lower_ in {"he", "she", "they"}
+        and not any(_is_quote_mark(t.text[0]) for t in sentence)
     )
 
 

@@ -742,6 +742,7 @@ def _parse_predictions(doc: Mapping[str, Any], text: str) -> tuple[list[_Pred], 
     preds: list[_Pred] = []
     invalid = 0
     heads: dict[tuple[Any, Any], int] = {}  # (speaker, source) -> index of its last attribution
+    quoting: dict[tuple[Any, Any], int] = {}  # the same, among those that are not indirect
     for att in doc.get("attributions") or []:
         content = _span_of(att.get("content") if isinstance(att, dict) else None, len(text))
         if content is None:
@@ -749,12 +750,15 @@ def _parse_predictions(doc: Mapping[str, Any], text: str) -> tuple[list[_Pred], 
             continue
         chain = (att.get("speaker"), att.get("source"))
         if att.get("rule") == CONTINUATION_RULE and chain in heads:
-            head = preds[heads[chain]]
-            preds[heads[chain]] = replace(
+            target = quoting.get(chain, heads[chain])
+            head = preds[target]
+            preds[target] = replace(
                 head, end=max(head.end, content[1]), ranges=(*head.ranges, content)
             )
             continue
         heads[chain] = len(preds)
+        if att.get("kind") != "indirect":
+            quoting[chain] = len(preds)
         cue = _span_of(att.get("cue"), len(text))
         cue_obj = att.get("cue") if isinstance(att.get("cue"), dict) else {}
         lemma = cue_obj.get("lemma")

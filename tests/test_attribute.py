@@ -135,9 +135,27 @@ CASES = [
          ("“Everyone will play.”", "direct", "continuation-quote", "the coach"),
          ("“Nobody sits out.”", "direct", "continuation-quote", "the coach")],
     ),
+    (  # an indirect report on the same speaker does not end the quotation's run
+        "“We start on Monday,” the coach said, adding that the team was ready. "
+        "“Everyone will play.”",
+        [("“We start on Monday,”", "direct", "speech-verb-complement", "the coach"),
+         ("that the team was ready", "indirect", "participle-speech-verb", "the coach"),
+         ("“Everyone will play.”", "direct", "continuation-quote", "the coach")],
+    ),
     (
         "“We start Monday,” the coach said. The gym was empty. “Everyone will play.”",
         [("“We start Monday,”", "direct", "speech-verb-complement", "the coach")],
+    ),
+    (  # one remark on the speaker between two quotations does not end the quotation
+        "“We have had leaks before,” Okafor said after meeting the inspectors. She looked "
+        "tired. “Our aim is to fix the valves.”",
+        [("“We have had leaks before,”", "direct", "speech-verb-complement", "Okafor"),
+         ("“Our aim is to fix the valves.”", "direct", "continuation-quote", "Okafor")],
+    ),
+    (  # a quotation that opens the next paragraph is no second half of a split quotation
+        "Readers wrote in.\n“The fares are too high.” ― Ana Ruiz\n“The boats are late.”",
+        [("“The fares are too high.”", "direct", "dash-attribution", "Ana Ruiz"),
+         ("“The boats are late.”", "direct", "continuation-quote", "Ana Ruiz")],
     ),
     (
         "The mayor said: “We are ready.”\nProtesters held signs reading “No more delays.”",
@@ -158,6 +176,14 @@ CASES = [
     (
         "“I told them we would win,” Dara Quill said.",
         [("“I told them we would win,”", "direct", "speech-verb-complement", "Dara Quill")],
+    ),
+    (  # the cue's own modifiers may stand between it and the quotation it introduces
+        "The coach kept smiling, saying during the break, “We will keep pressing.”",
+        [("“We will keep pressing.”", "direct", "participle-speech-verb-quote", "The coach")],
+    ),
+    (  # … but a quotation that ends the cue's phrase is no quotation after it
+        "The mayor described the ferry plan as “a disgrace” on Monday.",
+        [("the ferry plan as “a disgrace”", "mixed", "speech-verb-object", "The mayor")],
     ),
     (
         "The baker said the oven had been repaired and that bread was “back on the shelves.”",

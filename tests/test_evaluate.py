@@ -652,3 +652,66 @@ def test_continuation_is_joined_to_the_quote_it_continues(tmp_path):
     report = report_to_dict(score(read_gold(gold_file), predicted, frozenset({"say"})))
     overlap = report["subsets"]["all"]["content_overlap"]
     assert (overlap["precision"], overlap["recall"]) == (1.0, 1.0)
+
+
+def test_continuation_skips_an_indirect_report_between(tmp_path):
+    """“A,” she said, adding that X. “B.”: B continues the quotation A, not the report X."""
+    text = "“We are ready,” said Ana Ruiz, adding that fares would fall. “The ferries run Monday.”"
+    first, added, second = (0, 15), (43, 59), (61, 86)
+    assert text[added[0] : added[1]] == "fares would fall"
+
+    def span(a, b):
+        return {"start": a, "end": b, "text": text[a:b]}
+
+    def gold_quote(qid, ranges, kind, cue):
+        return {
+            "id": qid,
+            "content": {
+                **span(ranges[0][0], ranges[-1][1]),
+                "fragments": [span(*r) for r in ranges],
+            },
+            "speaker": span(21, 29),
+            "cue": span(*cue),
+            "type": kind,
+        }
+
+    gold_line = {
+        "id": "g1",
+        "text": text,
+        "quotes": [
+            gold_quote("q1", [first, second], "direct", (16, 20)),
+            gold_quote("q2", [added], "indirect", (31, 37)),
+        ],
+    }
+    gold_file = tmp_path / "gold.jsonl"
+    gold_file.write_text(json.dumps(gold_line), encoding="utf-8")
+
+    def attribution(ranges, kind, rule, cue):
+        return {
+            "content": span(*ranges),
+            "kind": kind,
+            "cue": cue,
+            "speaker": "s1",
+            "speaker_mention": span(21, 29),
+            "source": None,
+            "rule": rule,
+        }
+
+    predicted = {
+        "g1": {
+            "speakers": [{"id": "s1", "name": "Ana Ruiz"}],
+            "sources": [],
+            "attributions": [
+                attribution(
+                    first, "direct", "speech-verb-after-content", {**span(16, 20), "lemma": "say"}
+                ),
+                attribution(
+                    added, "indirect", "participle-speech-verb", {**span(31, 37), "lemma": "add"}
+                ),
+                attribution(second, "direct", "continuation-quote", None),
+            ],
+        }
+    }
+    report = report_to_dict(score(read_gold(gold_file), predicted, frozenset({"say", "add"})))
+    exact = report["subsets"]["all"]["content_exact"]
+    assert (exact["precision"], exact["recall"]) == (1.0, 1.0)
