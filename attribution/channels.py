@@ -103,6 +103,10 @@ def _told_outlet(cue: Token, kind: str, attribution: Attribution, rules: RuleSet
 def _verb_channel(
     cue: Token, attribution: Attribution, rule: ChannelRule, rules: RuleSet
 ) -> Source | None:
+    channel = rule.channel
+    excluded = rule.not_for_speakers and rules.words(rule.not_for_speakers)
+    if excluded and _spoken_by(attribution, cue.doc, excluded):
+        channel = "unspecified"  # "a prosecutor told jurors": an audience, no testimony
     verbs = [cue]
     if rule.preposition is not None or rule.object is not None or rule.words:
         verbs += list(_participles(cue, attribution))
@@ -118,14 +122,14 @@ def _verb_channel(
         if rule.object is None and not rule.words:
             if rule.not_for_outlets and _spoken_by_outlet(attribution, cue.doc, rules):
                 return None
-            return Source(rule.channel, outlet=rule.outlet, mentions={token_span(verb, verb)})
+            return Source(channel, outlet=rule.outlet, mentions={token_span(verb, verb)})
         for obj in verb.children:
             if obj.dep_ not in {"dobj", "dative"} or not outside(obj, attribution):
                 continue
             fits = _object_fits(obj, rule, rules)
             if fits is None:
                 continue
-            source = Source(rule.channel, mentions={token_span(verb, obj.right_edge)})
+            source = Source(channel, mentions={token_span(verb, obj.right_edge)})
             if rule.object in {"outlet", "programme"}:
                 source.outlet = fits
             elif rule.object is not None:
@@ -135,6 +139,14 @@ def _verb_channel(
                 source.audience = _audience_phrase(obj)
             return source
     return None
+
+
+def _spoken_by(attribution: Attribution, doc: Doc, words: frozenset[str]) -> bool:
+    """Whether a word of the speaker's mention is one of ``words``."""
+    if attribution.speaker is None:
+        return False
+    mention = doc.char_span(*attribution.speaker, alignment_mode="expand")
+    return mention is not None and any(t.lower_ in words for t in mention)
 
 
 def _spoken_by_outlet(attribution: Attribution, doc: Doc, rules: RuleSet) -> bool:

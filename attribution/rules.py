@@ -64,6 +64,7 @@ class ChannelRule:
     words: frozenset[str] = frozenset()  # lowercase names the object must be one of
     yields_to: frozenset[str] = frozenset()  # a bare guess: the speaker's previous source wins
     not_for_outlets: bool = False  # "the Times wrote" is no letter
+    not_for_speakers: str | None = None  # a lexicon: "a prosecutor told jurors" is no testimony
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +309,7 @@ def _channels(
                     words=frozenset(w.lower() for w in trigger.get("words", ())),
                     yields_to=frozenset(item.get("yields_to", ())),
                     not_for_outlets=item.get("not_for_outlets", False),
+                    not_for_speakers=item.get("not_for_speakers"),
                 )
             )
     return rules

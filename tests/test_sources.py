@@ -176,6 +176,16 @@ CHANNELS = [
         "told",
         {"kind": "testimony", "audience": "the committee"},
     ),
+    (  # a judge or lawyer speaking in court gives no testimony, only an audience
+        "The couple forged the invoices, a prosecutor told the court on Tuesday.",
+        "told",
+        {"kind": "unspecified", "audience": "the court"},
+    ),
+    (
+        "The witness told jurors that she had seen the car.",
+        "told",
+        {"kind": "testimony", "audience": "jurors"},
+    ),
     (
         "Prosecutors said in court filings that the defendant had lied.",
         "said",
