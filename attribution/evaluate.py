@@ -531,9 +531,14 @@ _HONORIFICS = frozenset(
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _name_tokens(name: str) -> list[str]:
+def _words(name: str) -> list[str]:
+    """Casefolded words without their surrounding punctuation."""
     toks = ["".join(ch for ch in t if not _is_trimmable(ch)) for t in name.casefold().split()]
-    toks = [t for t in toks if t]
+    return [t for t in toks if t]
+
+
+def _name_tokens(name: str) -> list[str]:
+    toks = _words(name)
     while toks and toks[0] in _HONORIFICS:
         toks.pop(0)
     while toks and toks[-1] in _SUFFIXES:
@@ -578,8 +583,7 @@ def _description_match(gold: str, predicted: str) -> bool:
 
 
 def _description_tokens(name: str) -> list[str]:
-    toks = ["".join(ch for ch in t if not _is_trimmable(ch)) for t in name.casefold().split()]
-    toks = [t for t in toks if t]
+    toks = _words(name)
     return toks[1:] if toks and toks[0] in {"a", "an", "the"} else toks
 
 

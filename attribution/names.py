@@ -22,7 +22,10 @@ class PersonIndex:
     def __init__(self, doc: Doc, rules: RuleSet) -> None:
         self._rules = rules
         self._heads: dict[int, tuple[str, ...]] = {}
-        titles = rules.words("title_words")
+        self._titles = titles = rules.words("title_words")
+        self._male, self._female = rules.words("male_words"), rules.words("female_words")
+        people = titles | rules.words("group_nouns") | rules.words("anonymous")
+        people |= self._male | self._female  # "his wife, Ana Ruiz"
         for ent in doc.ents:
             # "Farmer Odile Brand" is often tagged as one organisation: a role word
             # followed by a name is a titled person
@@ -36,14 +39,12 @@ class PersonIndex:
                 nickname = len(tokens) > 1 and _nickname_length(tokens[1], 0)
                 before = tokens[0].i - 1 if tokens else -1
                 titled = before >= 0 and _is_title(doc[before], titles)
-                described = len(name) > 1 and (_who_clause(token) or _names_a_role(token, rules))
+                described = len(name) > 1 and (_who_clause(token) or _names_a_role(token, people))
                 honoured = token.lower_ in rules.words("post_nominals")  # "Ana Ruiz MP"
                 honoured |= len(name) > 1 and (_of_organization(token) or _aged(token))
                 if name and (nickname or titled or described or honoured):
                     self._add(token, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
-        self._titles = rules.words("title_words")
-        self._male, self._female = rules.words("male_words"), rules.words("female_words")
         self._roles: dict[tuple[str, ...], set[str]] = {}
         for i, name in self._heads.items():
             words = [
@@ -121,7 +122,7 @@ class PersonIndex:
         people = {t for t in self.clusters.values() if len(t) > 1 and t[-1] == surname}
         if len(people) < 2:
             return None
-        first = name_tokens(head, self._rules)[0].i if name_tokens(head, self._rules) else head.i
+        first = next(iter(name_tokens(head, self._rules)), head).i
         before = {t.lower_ for t in head.doc[max(0, first - 2) : first]}
         titled = [p for p in people if before & self._roles.get(p, set()) & self._titles]
         if len(titled) == 1:
@@ -186,9 +187,10 @@ def _who_clause(token: Token) -> bool:
     )
 
 
-def _names_a_role(token: Token, rules: RuleSet) -> bool:
-    """A name set beside a description of people: "The head of the water board, Maja
-    Tenholt,", "Two councillors from the Green Party, Ada Finch and Rolf Berman,"."""
+def _names_a_role(token: Token, people: frozenset[str]) -> bool:
+    """A name set beside a description of ``people`` (role, group and kin words): "The head
+    of the water board, Maja Tenholt,", "Two councillors from the Green Party, Ada Finch
+    and Rolf Berman,"."""
     while token.dep_ == "conj":
         token = token.head
     if token.dep_ != "appos":
@@ -196,8 +198,6 @@ def _names_a_role(token: Token, rules: RuleSet) -> bool:
     described = token.head
     while described.dep_ == "pobj" and described.head.dep_ == "prep":
         described = described.head.head  # "the head of the board", "councillors from …"
-    people = rules.words("title_words") | rules.words("group_nouns") | rules.words("anonymous")
-    people |= rules.words("male_words") | rules.words("female_words")  # "his wife, Ana Ruiz"
     return described.pos_ == "NOUN" and (
         described.lemma_.lower() in people or described.lower_ in people
     )

@@ -155,9 +155,9 @@ def _subject_just_before(candidate: Token | None, pronoun: Token) -> bool:
     """The subject of the pronoun's sentence or of the one before it."""
     if candidate is None or candidate.dep_ != "nsubj":
         return False
-    sentences = list(pronoun.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
-    return candidate.sent.start >= sentences[max(0, here - 1)].start
+    here = pronoun.sent.start
+    before = pronoun.doc[here - 1].sent.start if here > 0 else here
+    return candidate.sent.start >= before
 
 
 def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
@@ -165,20 +165,13 @@ def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
     Vandersloot,", "One of them, Councillor Amos Feld,", and, where the parser hangs it on
     the description's last noun, "the head of the electoral commission, Sanna Oduya,",
     even when the parser makes a fronted participle the subject."""
+    closing = (t for t in token.subtree if _closes_description_with_a_person(t, token, people))
     if token.tag_ == "VBG":  # "Speaking on radio, the head of X, Ana Ruiz, said" misparsed
-        return next(
-            (t for t in token.subtree if _closes_description_with_a_person(t, token, people)), None
-        )
+        return next(closing, None)
     if token.pos_ not in {"NOUN", "NUM"}:
         return None
     beside = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    return (
-        beside
-        or _second_subject(token)
-        or next(
-            (t for t in token.subtree if _closes_description_with_a_person(t, token, people)), None
-        )
-    )
+    return beside or _second_subject(token) or next(closing, None)
 
 
 def _second_subject(token: Token) -> Token | None:
@@ -333,12 +326,9 @@ def _organization_going_on(
 ) -> Token | None:
     """ "Dravenport Athletic said in a statement … The club added": the organisation that
     spoke just before goes on under a nominal."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
-    if previous is None or head.pos_ != "NOUN" or not definite:
+    if previous is None or not _organization_nominal(head, rules):
         return None
     lemma = head.lemma_.lower()
-    if lemma not in rules.words("organization_nouns"):
-        return None
     if any(t.lemma_.lower() == lemma and t.pos_ == "PROPN" for t in head.doc[: head.i]):
         return None  # "the ministry" after ministries named: see _named_organization
     named = previous.ent_type_ in ORG_ENTS
@@ -373,12 +363,7 @@ def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
     """An organisation a reporter names in full only after its nominal: "the port
     authority said" … "the Skerrow Port Authority"; "The weather service said" … "The
     service, the Thalassa Meteorological Institute,". One such name, or none."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
-    if (
-        head.pos_ != "NOUN"
-        or not definite
-        or head.lemma_.lower() not in rules.words("organization_nouns")
-    ):
+    if not _organization_nominal(head, rules):
         return None
     words = [t.lower_ for t in doc[mention_tokens(head)[0] : head.i + 1] if t.dep_ != "det"]
     named = {
@@ -394,6 +379,16 @@ def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
         if name.dep_ == "appos" and name.pos_ == "PROPN"
     }
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _organization_nominal(head: Token, rules: RuleSet) -> bool:
+    """ "the club", "the port authority": a definite organisation noun."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    return (
+        head.pos_ == "NOUN"
+        and definite
+        and head.lemma_.lower() in rules.words("organization_nouns")
+    )
 
 
 def _ends_with(ent: Words, words: list[str]) -> bool:
