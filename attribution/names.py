@@ -33,7 +33,7 @@ class PersonIndex:
                 self._add(ent.root)
         for token in doc:  # names the tagger left untagged: "Lieutenant Governor Sofia
             # Reyes", Félix "Lucho" Arriaga, "Delphine Arkwright, who lost …"
-            if token.pos_ == "PROPN" and token.dep_ not in NAME_DEPS:
+            if _ends_name(token):
                 tokens = name_tokens(token, rules)
                 name = _untitled(tokens, rules)
                 nickname = len(tokens) > 1 and _nickname_length(tokens[1], 0)
@@ -46,11 +46,15 @@ class PersonIndex:
                     self._add(token, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
         self._roles: dict[tuple[str, ...], set[str]] = {}
+        # one-word titles ("President Obama"): "the president" beside "World Bank
+        # President Jim Yong Kim" is the one the article titles so, unqualified
+        self._bare_titles: dict[tuple[str, ...], set[str]] = {}
         for i, name in self._heads.items():
-            words = [
-                w.strip(",.;:") for w in " ".join(person_titles(doc[i], rules)[0]).lower().split()
-            ]
+            titles = person_titles(doc[i], rules)[0]
+            words = [w.strip(",.;:") for w in " ".join(titles).lower().split()]
             self._roles.setdefault(self.clusters[name], set()).update(words)
+            bare = {t.lower().strip(",.;:") for t in titles if len(t.split()) == 1}
+            self._bare_titles.setdefault(self.clusters[name], set()).update(bare)
 
     def role_holder(self, noun: Token) -> tuple[str, ...] | None:
         """ "the minister" → the one named person titled minister in this article; "a
@@ -76,9 +80,18 @@ class PersonIndex:
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not determined:
             return []
-        if lemma not in self._rules.words("title_words"):
+        if lemma not in self._titles:
             return []
-        return [name for name, roles in self._roles.items() if lemma in roles]
+        holders = [name for name, roles in self._roles.items() if self._holds(roles, lemma)]
+        bare = [name for name in holders if lemma in self._bare_titles.get(name, ())]
+        return bare if len(holders) > 1 and len(bare) == 1 else holders
+
+    def _holds(self, roles: set[str], title: str) -> bool:
+        """Whether a person's title words name ``title``, abbreviated or not ("Gov."
+        holds "governor")."""
+        return title in roles or any(
+            title.startswith(word) and f"{word}." in self._titles for word in roles
+        )
 
     def _add(self, head: Token, name: tuple[str, ...] | None = None) -> None:
         while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
@@ -96,7 +109,7 @@ class PersonIndex:
         surname = (name_words(token, self._rules) or (token.text,))[-1]  # "Ruiz-Halloran"
         if _in_organization_name(token) and not self._full_name_with(surname):
             return False
-        return token.pos_ == "PROPN" and surname_match((surname,), self.clusters) is not None
+        return token.pos_ == "PROPN" and any(name[-1] == surname for name in self.clusters)
 
     def _full_name_with(self, surname: str) -> bool:
         return any(len(name) > 1 and name[-1] == surname for name in self.clusters)
@@ -113,8 +126,21 @@ class PersonIndex:
             return None
         found = self.clusters.get(name) or surname_match(name, self.clusters)
         if found is None or len(found) == 1:
-            return self._told_apart(head, name[-1]) or found
+            return self._told_apart(head, name[-1]) or self._introduced_first(name) or found
         return found
+
+    def _introduced_first(self, name: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A bare surname that nothing tells apart is the person the article named first
+        ("Carly Fiorina … her husband, Frank Fiorina … Fiorina said"): reporters give a
+        relative their full name and go on calling the subject by the surname."""
+        if len(name) != 1:
+            return None
+        named = [
+            (i, self.clusters[full])
+            for i, full in self._heads.items()
+            if len(self.clusters[full]) > 1 and full[-1] == name[0]
+        ]
+        return min(named)[1] if named else None
 
     def _told_apart(self, head: Token, surname: str) -> tuple[str, ...] | None:
         """Which of several people with this surname "Mr. Vallberg" or "Councillor
@@ -156,6 +182,12 @@ class PersonIndex:
             for i, name in sorted(self._heads.items())
             if self.clusters.get(name) == canonical
         ]
+
+
+def _ends_name(token: Token) -> bool:
+    """The last word of a name, not a first name hanging on a surname; a whole name may
+    hang on a noun the parser mistook ("… Carly Fiorina strode onstage", strode/NN)."""
+    return token.pos_ == "PROPN" and (token.dep_ not in NAME_DEPS or token.head.pos_ != "PROPN")
 
 
 def _in_organization_name(token: Token) -> bool:

@@ -140,8 +140,8 @@ def _referent(
         return previous  # "the chipmaker said … It said": no other organisation to be "it"
     if coreference == "coreferee":
         antecedent = _coreferee_antecedent(doc, head, attribution)
-        if antecedent is not None and _of_other_sex(head, antecedent, people):
-            antecedent = None  # "she" is not "a man"
+        if antecedent is not None and not _can_be(head, antecedent, people, rules):
+            antecedent = None  # "she" is not "a man", nor "Islam" or "the world"
         if goes_on and reported(antecedent):
             return previous
         if _subject_just_before(nearest, head) and (antecedent is None or antecedent.i < nearest.i):
@@ -533,6 +533,22 @@ def _of_other_sex(pronoun: Token, token: Token, people: PersonIndex) -> bool:
     return sex is not None and other is not None and other != sex
 
 
+def _can_be(pronoun: Token, antecedent: Token, people: PersonIndex, rules: RuleSet) -> bool:
+    """Whether coreferee's antecedent fits: "he" and "she" stand for a person (a name, or
+    a noun for a person, rule-listed or set beside a name) of no other sex."""
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return True
+    if _of_other_sex(pronoun, antecedent, people):
+        return False
+    if people.is_person(antecedent) or antecedent.ent_type_ == "PERSON":
+        return True
+    if antecedent.pos_ != "NOUN" or antecedent.tag_ != "NN":
+        return False
+    nouns = rules.words("person_nouns") | rules.words("title_words") | rules.words("anonymous")
+    nouns |= rules.words("male_words") | rules.words("female_words")
+    return antecedent.lemma_.lower() in nouns or _apposed_name(antecedent, people) is not None
+
+
 def _goes_on_as(pronoun: Token, speaker: Token, people: PersonIndex, rules: RuleSet) -> bool:
     """Whether the speaker just before can be the pronoun's: a person's name, or a role
     noun of no other sex ("according to a spokeswoman … She said")."""
@@ -559,6 +575,7 @@ class _SpeakerTable:
         self._doc, self._people, self._rules = doc, people, rules
         self.by_key: dict[str, Speaker] = {}
         self._aliases = _organisation_aliases(doc)
+        self._short_forms = _abbreviations(doc).keys()
 
     def speaker_for(
         self,
@@ -634,10 +651,14 @@ class _SpeakerTable:
 
     def _canonical_name(self, name: str) -> str:
         normal = _normalise(name)
-        return self._aliases.get(normal, normal)
+        return _normalise(self._aliases[normal]) if normal in self._aliases else normal
 
     def _get(self, kind: str, name: str) -> Speaker:
+        """The speaker of that kind and name; a new one is named in full when the mention
+        is a short form ("the EA" → "Environment Agency")."""
         key = f"{kind}:{self._canonical_name(name)}"
+        if key not in self.by_key and _normalise(name) in self._short_forms:
+            name = self._aliases[_normalise(name)]
         return self.by_key.setdefault(key, Speaker(key, name, kind))
 
 
@@ -683,7 +704,7 @@ def _set_off_names(names: Sequence[Token]) -> bool:
 def _organisation_aliases(doc: Doc) -> dict[str, str]:
     """Names the article equates: "the Defense Department, also known as the Pentagon",
     "the Defense Department (the Pentagon)" → the alias maps to the first name."""
-    aliases: dict[str, str] = {}
+    aliases = _abbreviations(doc)
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ not in ORG_ENTS:
             continue
@@ -693,17 +714,61 @@ def _organisation_aliases(doc: Doc) -> dict[str, str]:
         elif token.dep_ != "appos":
             continue
         if named.pos_ == "PROPN" and named.ent_type_ in ORG_ENTS:
-            aliases[_normalise(_name_phrase(token))] = _normalise(_name_phrase(named))
+            aliases.setdefault(_normalise(_name_phrase(token)), _name_phrase(named))
+    return aliases
+
+
+def _abbreviations(doc: Doc) -> dict[str, str]:
+    """Short forms of organisation names, each mapped to the name in full: "the Heat
+    Pump Installers Association (HPIA)", an acronym used without brackets, and a first
+    part of one name."""
+    found: dict[str, str] = {}
     for acronym in _ACRONYM_RE.finditer(doc.text):
         sentence = max(doc.text.rfind(mark, 0, acronym.start()) for mark in ".!?\n") + 1
         words = _ACRONYM_NAME_RE.findall(doc.text[sentence : acronym.start()])
         name = _spelled_out(acronym.group(1), words)
         if name:
-            aliases[acronym.group(1).lower()] = _normalise(name)
-    return aliases
+            found[acronym.group(1).lower()] = name
+    for acronym, name in _initialisms(doc).items():
+        found.setdefault(acronym.lower(), name)
+    for short, name in _short_names(doc).items():
+        found.setdefault(short, name)
+    return found
+
+
+def _short_names(doc: Doc) -> dict[str, str]:
+    """ "Saltfleet Wanderers … Saltfleet said", "the Meridian Grand Hotel … The Meridian
+    Grand said": a name the article uses that is the first words of exactly one longer
+    organisation name it gives is that organisation."""
+    full = {_normalise(ent.text): ent.text for ent in doc.ents if ent.label_ in ORG_ENTS}
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        short = _normalise(ent.text)
+        if ent.label_ not in ORG_ENTS | {"GPE"} or not short:
+            continue
+        longer = [name for normal, name in full.items() if normal.startswith(short + " ")]
+        if len(longer) == 1:
+            found[short] = longer[0]
+    return found
+
+
+def _initialisms(doc: Doc) -> dict[str, str]:
+    """ "The Coastal Environment Agency … the CEA said": an acronym the article uses
+    without introducing it names the one organisation whose capitals spell it."""
+    names = {ent.text for ent in doc.ents if ent.label_ in ORG_ENTS}
+    found: dict[str, str] = {}
+    for token in doc:
+        if not _INITIALISM_RE.fullmatch(token.text) or token.text in found:
+            continue
+        spelled = {_spelled_out(token.text, _ACRONYM_NAME_RE.findall(name)) for name in names}
+        by_normal = {_normalise(name): name for name in spelled if name}
+        if len(by_normal) == 1:
+            found[token.text] = by_normal.popitem()[1]
+    return found
 
 
 _ACRONYM_RE = re.compile(r"\(([A-Z]{2,6})\)")
+_INITIALISM_RE = re.compile(r"[A-Z]{2,6}")
 _ACRONYM_NAME_RE = re.compile(r"[A-Za-z][\w&'’-]*")
 _FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 

@@ -416,6 +416,88 @@ def test_ages_abbreviations_and_acronyms(engine, text, names):
     assert _speaker_names(engine.attribute(text)) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # an acronym never introduced in brackets: the organisation it spells
+            "The Northfold Water Authority said the reservoir was full. Levels had risen by "
+            "a third, the NWA said in an email.",
+            ["The Northfold Water Authority", "The Northfold Water Authority"],
+        ),
+        (  # named in full only inside what someone else said: the speaker takes that name
+            "A council spokesperson said the plan would wait until the Rivers Agency had "
+            "reviewed it. The RA said in an email that it had not received the plan.",
+            ["A council spokesperson", "Rivers Agency"],
+        ),
+        (  # the first words of one longer organisation name
+            "The Meridian Grand Hotel in Harrow closed its spa. The Meridian Grand said in a "
+            "statement that it was cooperating with inspectors.",
+            ["The Meridian Grand Hotel"],
+        ),
+    ],
+)
+def test_short_forms_of_an_organisation_name(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
+
+
+def test_short_forms_stay_apart_when_two_names_fit(engine):
+    text = (
+        "The Coastal Rivers Agency and the Rivers Agency of Harrow met on Monday. "
+        "The RA said it had not received the plan."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["The RA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # a bare surname shared by two people: the one the article named first
+            "Presidential candidate Dana Morrow spoke in Ames. Morrow said the state "
+            "mattered. Her husband, Felix Morrow, said he was proud. Morrow said she would win.",
+            ["Dana Morrow", "Felix Morrow", "Dana Morrow"],
+        ),
+        (  # ... unless a title tells them apart
+            "Presidential candidate Dana Morrow spoke in Ames. Her husband, Senator Felix "
+            "Morrow, was there. Senator Morrow said the state mattered.",
+            ["Felix Morrow"],
+        ),
+        (  # "the president": the one titled so without qualification
+            "President Ana Villar met World Bank President Jim Oduya on Monday. The president "
+            "said the loan would be signed in May.",
+            ["Ana Villar"],
+        ),
+        (  # an abbreviated title holds the full word
+            "Gov. Lena Marsh of Ohio signed the bill. The governor said it would cut fares.",
+            ["Lena Marsh"],
+        ),
+    ],
+)
+def test_shared_surnames_and_titles(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("word", "fits"),
+    [("Grant", True), ("witness", True), ("spokesman", True), ("spokeswoman", False),
+     ("world", False), ("Islam", False), ("companies", False), ("Foundation", False)],
+)  # fmt: skip
+def test_he_stands_for_a_person_never_a_thing(attributor_rules, word, fits):
+    """The check applied to coreferee's antecedent of "he"/"she"."""
+    from attribution.names import PersonIndex
+    from attribution.rules import load_rules
+    from attribution.speakers import _can_be
+
+    text = (
+        "Pastor Eli Grant, a witness, met a spokesman and a spokeswoman. The world watched Islam, "
+        "the companies and the Harbour Foundation. He said the city had changed."
+    )
+    doc = attributor_rules._loaded.nlp(text)
+    rules = load_rules()
+    he = next(t for t in doc if t.text == "He")
+    antecedent = next(t for t in doc if t.text == word)
+    assert _can_be(he, antecedent, PersonIndex(doc, rules), rules) is fits
+
+
 def test_she_is_never_a_man(engine):
     text = (
         "Chief Constable Helen Marsh said a man had been stopped by mistake on Friday. "
