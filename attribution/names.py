@@ -261,7 +261,10 @@ def name_tokens(head: Token, rules: RuleSet) -> list[Token]:
             continue
         nickname = _nickname_length(words[0], 0)
         child = head.doc[words[0].i - 1 - nickname]
-        if child.head not in words or child.dep_ not in NAME_DEPS or child.pos_ != "PROPN":
+        # the tagger's one PERSON entity holds, however the parser hangs its first name
+        one_person = child.ent_type_ == "PERSON" and words[0].ent_iob_ == "I"
+        hung = child.head in words and child.dep_ in NAME_DEPS
+        if not (hung or one_person) or child.pos_ != "PROPN" or not child.text[0].isalpha():
             break
         kinds = {words[0].ent_type_, head.ent_type_, ""}
         if _is_title(child, titles) or (child.ent_type_ not in kinds and not nickname):
@@ -281,6 +284,8 @@ def _last_hyphenated_part(token: Token) -> Token:
 def _is_title(token: Token, titles: frozenset[str]) -> bool:
     """A title word, also in the plural ("Trustees Marcus Bell, Yvonne Okafor and …")."""
     lower = token.lower_
+    if f"{lower}." in titles:  # "Lt" split from its period
+        return True
     return lower in titles or (lower.endswith("s") and lower[:-1] in titles)
 
 

@@ -67,6 +67,13 @@ def resolve_speakers(
             chosen.append(chosen[earlier])
             referents.append(referents[earlier])
             continue
+        again = _described_before(head, referents)
+        if again is not None:
+            key = chosen[again]
+            table.by_key[key].mentions.add(attribution.speaker)
+            chosen.append(key)
+            referents.append(referents[again])
+            continue
         previous = _previous_speaker(doc, attribution, attributions[: len(chosen)], referents)
         said = [a.content for a in attributions[: len(chosen)]]
         referent = _referent(doc, head, attribution, people, coreference, rules, previous, said)
@@ -80,6 +87,10 @@ def resolve_speakers(
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
         nominal = head.lemma_.lower() in rules.words("organization_nouns") and head.pos_ == "NOUN"
         kind = "organization" if nominal else None
+        group = _one_of_them(head, referents[:-1])
+        if group is not None:  # "Two nurses … One of them said": one of the two nurses
+            described = "one of the " + _without_determiner(table.by_key[chosen[group]].name)
+            kind = "anonymous"
         speaker = table.speaker_for(referent, described, kind, joint=not one)
         speaker.mentions.add(attribution.speaker)
         if speaker.kind == "organization":
@@ -149,6 +160,47 @@ def _referent(
         if antecedent is not None:
             return _apposed_name(antecedent, people) or antecedent
     return nearest or head
+
+
+def _described_before(head: Token, referents: Sequence[Token | None]) -> int | None:
+    """ "a senior State Department official told reporters … The official said": a
+    definite noun with nothing set beside it goes on with the latest earlier unnamed
+    speaker whose head noun it repeats (the index of that attribution)."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    named = any(c.pos_ == "PROPN" for c in head.lefts) or any(
+        c.dep_ == "appos" for c in head.rights
+    )  # "The United Grocery Workers union", "the official, Ana Ruiz,"
+    if head.pos_ != "NOUN" or not definite or named:
+        return None
+    for index in range(len(referents) - 1, -1, -1):
+        token = referents[index]
+        if token is None or token.pos_ != "NOUN" or token.tag_ != head.tag_:
+            continue
+        if token.lemma_.lower() == head.lemma_.lower():
+            return index
+    return None
+
+
+def _one_of_them(head: Token, referents: Sequence[Token | None]) -> int | None:
+    """ "One of them said": the latest earlier speaker that is a plural noun (the index of
+    its attribution), whom "them" stands for."""
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    them = of is not None and any(c.lower_ == "them" for c in of.children)
+    if head.lower_ != "one" or not them:
+        return None
+    for index in range(len(referents) - 1, -1, -1):
+        token = referents[index]
+        if token is not None and token.tag_ == "NNS":
+            return index
+    return None
+
+
+def _without_determiner(name: str) -> str:
+    """ "Two nurses" → "two nurses", "The officials" → "officials", to follow "one of the"."""
+    first, _, rest = name.partition(" ")
+    if first.lower() in {"the", "a", "an", "some"} and rest:
+        return rest
+    return first.lower() + " " + rest if first.lower() in NUMBER_WORDS and rest else name
 
 
 def _subject_just_before(candidate: Token | None, pronoun: Token) -> bool:
@@ -738,15 +790,20 @@ def _abbreviations(doc: Doc) -> dict[str, str]:
 
 def _short_names(doc: Doc) -> dict[str, str]:
     """ "Saltfleet Wanderers … Saltfleet said", "the Meridian Grand Hotel … The Meridian
-    Grand said": a name the article uses that is the first words of exactly one longer
-    organisation name it gives is that organisation."""
+    Grand said": a name the article uses that is all but the last word of exactly one
+    longer organisation name it gives is that organisation ("the Army" stays apart from
+    "the Army Contracting Command")."""
     full = {_normalise(ent.text): ent.text for ent in doc.ents if ent.label_ in ORG_ENTS}
     found: dict[str, str] = {}
     for ent in doc.ents:
         short = _normalise(ent.text)
         if ent.label_ not in ORG_ENTS | {"GPE"} or not short:
             continue
-        longer = [name for normal, name in full.items() if normal.startswith(short + " ")]
+        longer = [
+            name
+            for normal, name in full.items()
+            if normal.startswith(short + " ") and " " not in normal[len(short) + 1 :]
+        ]
         if len(longer) == 1:
             found[short] = longer[0]
     return found
@@ -754,21 +811,35 @@ def _short_names(doc: Doc) -> dict[str, str]:
 
 def _initialisms(doc: Doc) -> dict[str, str]:
     """ "The Coastal Environment Agency … the CEA said": an acronym the article uses
-    without introducing it names the one organisation whose capitals spell it."""
+    without introducing it names the one organisation whose capitals spell it ("the MoD",
+    and "the CDC" for "the Centers for Disease Control and Prevention")."""
     names = {ent.text for ent in doc.ents if ent.label_ in ORG_ENTS}
     found: dict[str, str] = {}
     for token in doc:
         if not _INITIALISM_RE.fullmatch(token.text) or token.text in found:
             continue
-        spelled = {_spelled_out(token.text, _ACRONYM_NAME_RE.findall(name)) for name in names}
+        capitals = "".join(c for c in token.text if c.isupper())
+        spelled = {_spelled_with_tail(capitals, name) for name in names}
         by_normal = {_normalise(name): name for name in spelled if name}
         if len(by_normal) == 1:
             found[token.text] = by_normal.popitem()[1]
     return found
 
 
+def _spelled_with_tail(acronym: str, name: str) -> str | None:
+    """The name when its capitals spell the acronym, perhaps leaving out its last words
+    after "and" ("Centers for Disease Control and Prevention" is the CDC)."""
+    words = _ACRONYM_NAME_RE.findall(name)
+    cuts = [len(words)] + [i for i, w in enumerate(words) if w.lower() in {"and", "&"}]
+    for cut in cuts:
+        spelled = _spelled_out(acronym, words[:cut])
+        if spelled:
+            return " ".join([spelled, *words[cut:]])
+    return None
+
+
 _ACRONYM_RE = re.compile(r"\(([A-Z]{2,6})\)")
-_INITIALISM_RE = re.compile(r"[A-Z]{2,6}")
+_INITIALISM_RE = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}")
 _ACRONYM_NAME_RE = re.compile(r"[A-Za-z][\w&'’-]*")
 _FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 

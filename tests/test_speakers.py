@@ -440,6 +440,62 @@ def test_short_forms_of_an_organisation_name(engine, text, names):
     assert _speaker_names(engine.attribute(text)) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # a mixed-case acronym, and one that leaves out the words after "and"
+            "The Ministry of Defence said the frigates were late. The MoD said it would not "
+            "comment. The Centers for Disease Control and Prevention said cases had risen. "
+            "The CDC said the berries were recalled.",
+            ["The Ministry of Defence"] * 2
+            + ["The Centers for Disease Control and Prevention"] * 2,
+        ),
+        (  # all but one word only: a command is not the army it belongs to
+            "The Army Contracting Command suspended the firm. The Army said it had opened "
+            "an inquiry.",
+            ["The Army"],
+        ),
+    ],
+)
+def test_acronyms_and_short_forms(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # a definite noun goes on with the unnamed speaker whose noun it repeats
+            "A senior State Department official told reporters the talks were close. "
+            "Minister Ana Ruiz said nothing was agreed. The official said the deal was near.",
+            ["A senior State Department official", "Ana Ruiz",
+             "A senior State Department official"],
+        ),
+        (  # "one of them": one of the group that spoke before
+            "Two nurses on the unit, who asked not to be named, said patients slept in chairs. "
+            "One of them said it was unbearable.",
+            ["Two nurses", "one of the two nurses"],
+        ),
+    ],
+)  # fmt: skip
+def test_unnamed_speakers_described_again(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lt. Col. Andrea Sato-Baines said the service would not comment.", "Andrea Sato-Baines"),
+        (  # the parser hangs the first name on the title
+            "White House press secretary Camila Reyes-Dunn said the office was ready.",
+            "Camila Reyes-Dunn",
+        ),
+        ("Councilmember Angela Dubrow said the city was wrong.", "Angela Dubrow"),
+    ],
+)
+def test_titles_stay_out_of_names(engine, text, name):
+    assert _speaker_names(engine.attribute(text)) == [name]
+
+
 def test_short_forms_stay_apart_when_two_names_fit(engine):
     text = (
         "The Coastal Rivers Agency and the Rivers Agency of Harrow met on Monday. "
