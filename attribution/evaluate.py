@@ -556,7 +556,8 @@ def names_match(gold: str, predicted: str | None, kind: str | None = None) -> bo
     ("Lina Okafor" / "Mayor Lina Okafor"), or be an initial of the other's ("L." / "Lina").
     A group or anonymous speaker is a description, which careful readers cut at
     different places, so one description that begins the other matches ("a senior
-    official" / "a senior official in the ministry").
+    official" / "a senior official in the ministry"; leading articles and "some",
+    "many", "several", "most", "a number of" left out).
     """
     if predicted is None:
         return False
@@ -583,8 +584,20 @@ def _description_match(gold: str, predicted: str) -> bool:
 
 
 def _description_tokens(name: str) -> list[str]:
+    """Words of a description without leading articles and quantifiers: "Some veteran
+    strategists" and "veteran strategists" describe the same people."""
     toks = _words(name)
-    return toks[1:] if toks and toks[0] in {"a", "an", "the"} else toks
+    while toks:
+        if toks[:3] == ["a", "number", "of"]:
+            toks = toks[3:]
+        elif toks[0] in _DESCRIPTION_LEADS:
+            toks = toks[1:]
+        else:
+            break
+    return toks
+
+
+_DESCRIPTION_LEADS = frozenset({"a", "an", "the", "some", "many", "several", "most"})
 
 
 def _norm_value(value: str | None) -> str | None:

@@ -24,6 +24,8 @@ class PersonIndex:
         self._heads: dict[int, tuple[str, ...]] = {}
         self._titles = titles = rules.words("title_words")
         self._male, self._female = rules.words("male_words"), rules.words("female_words")
+        self._male_names = rules.words("male_first_names")
+        self._female_names = rules.words("female_first_names")
         people = titles | rules.words("group_nouns") | rules.words("anonymous")
         people |= self._male | self._female  # "his wife, Ana Ruiz"
         for ent in doc.ents:
@@ -172,9 +174,16 @@ class PersonIndex:
         return self._sex(person) if person else None
 
     def _sex(self, person: tuple[str, ...]) -> str | None:
+        """From titles and role words ("Mrs.", "his wife"), else from a first name that is
+        nearly always one sex ("Carly", "Bob")."""
         roles = self._roles.get(person, set())
         male, female = bool(roles & self._male), bool(roles & self._female)
-        return "male" if male and not female else "female" if female and not male else None
+        if male != female:
+            return "male" if male else "female"
+        first = person[0].lower() if len(person) > 1 else ""
+        if first in self._male_names or first in self._female_names:
+            return "male" if first in self._male_names else "female"
+        return None
 
     def mentions_of(self, doc: Doc, canonical: tuple[str, ...]) -> list[Token]:
         return [

@@ -88,8 +88,9 @@ class RuleSet:
         return round(min(1.0, max(0.0, value)), 2)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that refuses duplicate keys instead of keeping the last one."""
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader that refuses duplicate keys instead of keeping the last one (libyaml's
+    parser when PyYAML has it: the first-name lists are long)."""
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:

@@ -145,10 +145,10 @@ def _referent(
     def reported(token: Token | None) -> bool:
         return token is not None and any(_inside(token, content) for content in said)
 
-    if goes_on and (nearest == previous or reported(nearest)):
-        return previous  # "X said … “…,” he said": the speaker just named goes on
-    if goes_on and nearest is None and head.lower_ in THING_PRONOUNS:
-        return previous  # "the chipmaker said … It said": no other organisation to be "it"
+    if goes_on and (nearest is None or nearest == previous or reported(nearest)):
+        # "X said … “…,” he said": the speaker just named goes on; so does "the chipmaker
+        # said … It said" or "according to a spokeswoman … She said" with no other to be it
+        return previous
     if coreference == "coreferee":
         antecedent = _coreferee_antecedent(doc, head, attribution)
         if antecedent is not None and not _can_be(head, antecedent, people, rules):
@@ -605,6 +605,8 @@ def _goes_on_as(pronoun: Token, speaker: Token, people: PersonIndex, rules: Rule
     """Whether the speaker just before can be the pronoun's: a person's name, or a role
     noun of no other sex ("according to a spokeswoman … She said")."""
     lower = pronoun.lower_
+    if _of_other_sex(pronoun, speaker, people):
+        return False
     if _agrees(lower, speaker, people, subject=False):
         return True
     lemma = speaker.lemma_.lower()

@@ -575,6 +575,11 @@ def test_canonical_name_rule(gold, predicted, expected):
         ("senior officials", "officials", "anonymous", False),
         ("the party's delegates", "Delegates", "group", False),
         ("two people familiar with the talks", "three people", "anonymous", False),
+        # leading quantifiers are left out, as leading articles are
+        ("veteran strategists", "Some veteran strategists", "group", True),
+        ("readers", "A number of readers", "group", True),
+        ("analysts", "many analysts at two banks", "group", True),
+        ("two analysts", "many analysts", "group", False),
         # A person's name is never cut: the first-name rule still applies.
         ("Lina Okafor", "Lina", "person", False),
         ("Lina Okafor", "Lina", None, False),
