@@ -554,6 +554,15 @@ def test_he_stands_for_a_person_never_a_thing(attributor_rules, word, fits):
     assert _can_be(he, antecedent, PersonIndex(doc, rules), rules) is fits
 
 
+def test_she_is_never_a_man_by_first_name(engine):
+    """No title or role word says who is a woman here; the first names do."""
+    text = (
+        'Carla Dunn met Robert Fenn on Monday. Fenn said the bill was dead. "We will bring '
+        'it back," she said.'
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Robert Fenn", "Carla Dunn"]
+
+
 def test_she_is_never_a_man(engine):
     text = (
         "Chief Constable Helen Marsh said a man had been stopped by mistake on Friday. "
