@@ -12,9 +12,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from . import segment  # noqa: F401  (registers the attribution_segmenter component)
 from .errors import AttributionError, message
+from .rules import RuleSet
 
 # Official pipelines first, most accurate first; the PyPI republication of sm last.
 PREFERRED_MODELS = (
@@ -84,3 +86,12 @@ def _add_coreferee(nlp: Language, name: str) -> str | None:
     finally:
         nlp.meta["name"] = original
     return None
+
+
+def keep_abbreviations(nlp: Language, rules: RuleSet) -> None:
+    """Keep each abbreviated title ("Sgt.", "Lt.", "Cllr.") one token, as the tokenizer
+    does for "Mr." and "Gen.": split, its period would end the sentence before the name."""
+    for word in rules.words("title_words") | rules.words("honorifics"):
+        if word.endswith(".") and word[:-1].isalpha():
+            form = word[:1].upper() + word[1:]
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -44,7 +44,11 @@ class PersonIndex:
                 described = len(name) > 1 and (_who_clause(token) or _names_a_role(token, people))
                 honoured = token.lower_ in rules.words("post_nominals")  # "Ana Ruiz MP"
                 honoured |= len(name) > 1 and (_of_organization(token) or _aged(token))
-                if name and (nickname or titled or described or honoured):
+                # "Commissioner for Climate Action Margit Sorensen-Falk": a known first
+                # name after other proper nouns starts a person's name
+                cut = len(name) > 1 and tokens[0].i > 0 and doc[tokens[0].i - 1].pos_ == "PROPN"
+                cut &= tokens[0].lower_ in self._male_names | self._female_names
+                if name and (nickname or titled or described or honoured or cut):
                     self._add(token, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
         self._roles: dict[tuple[str, ...], set[str]] = {}
@@ -90,9 +94,9 @@ class PersonIndex:
 
     def _holds(self, roles: set[str], title: str) -> bool:
         """Whether a person's title words name ``title``, abbreviated or not ("Gov."
-        holds "governor")."""
+        holds "governor", "Sgt." "sergeant")."""
         return title in roles or any(
-            title.startswith(word) and f"{word}." in self._titles for word in roles
+            _abbreviates(word, title) and f"{word}." in self._titles for word in roles
         )
 
     def _add(self, head: Token, name: tuple[str, ...] | None = None) -> None:
@@ -111,7 +115,10 @@ class PersonIndex:
         surname = (name_words(token, self._rules) or (token.text,))[-1]  # "Ruiz-Halloran"
         if _in_organization_name(token) and not self._full_name_with(surname):
             return False
-        return token.pos_ == "PROPN" and any(name[-1] == surname for name in self.clusters)
+        return token.pos_ == "PROPN" and (
+            any(name[-1] == surname for name in self.clusters)
+            or self._by_first_name((surname,)) is not None
+        )
 
     def _full_name_with(self, surname: str) -> bool:
         return any(len(name) > 1 and name[-1] == surname for name in self.clusters)
@@ -128,8 +135,21 @@ class PersonIndex:
             return None
         found = self.clusters.get(name) or surname_match(name, self.clusters)
         if found is None or len(found) == 1:
-            return self._told_apart(head, name[-1]) or self._introduced_first(name) or found
+            return (
+                self._told_apart(head, name[-1])
+                or self._introduced_first(name)
+                or self._by_first_name(name)
+                or found
+            )
         return found
+
+    def _by_first_name(self, name: tuple[str, ...]) -> tuple[str, ...] | None:
+        """ "Josie said" when the article names one Josie in full ("Josie Ambrose") and
+        no one has Josie as a surname: family members sharing a surname go by first name."""
+        if len(name) != 1 or self._full_name_with(name[0]):
+            return None
+        people = {full for full in self.clusters.values() if len(full) > 1 and full[0] == name[0]}
+        return people.pop() if len(people) == 1 else None
 
     def _introduced_first(self, name: tuple[str, ...]) -> tuple[str, ...] | None:
         """A bare surname that nothing tells apart is the person the article named first
@@ -193,6 +213,12 @@ class PersonIndex:
         ]
 
 
+def _abbreviates(short: str, word: str) -> bool:
+    """ "gov" of "governor", "sgt" of "sergeant": the letters in order, the first first."""
+    rest = iter(word[1:])
+    return short[:1] == word[:1] and all(letter in rest for letter in short[1:])
+
+
 def _ends_name(token: Token) -> bool:
     """The last word of a name, not a first name hanging on a surname; a whole name may
     hang on a noun the parser mistook ("… Carly Fiorina strode onstage", strode/NN)."""
@@ -250,9 +276,10 @@ def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
 
 
 def _untitled(tokens: list[Token], rules: RuleSet) -> tuple[str, ...]:
-    """The words of name tokens, or none when a title word is among them."""
+    """The words of name tokens, or none when a title word is among them (not the part
+    of a hyphenated surname: "Adeyemi-Prince")."""
     titles = rules.words("title_words") | rules.words("honorifics")
-    if not tokens or any(_is_title(t, titles) for t in tokens):
+    if not tokens or any(_is_title(t, titles) and not _hyphen_before(t) for t in tokens):
         return ()
     return _joined(tokens)
 
@@ -281,7 +308,22 @@ def name_tokens(head: Token, rules: RuleSet) -> list[Token]:
         words.insert(0, child)
     if len(words) > 1 and head.lower_ in rules.words("post_nominals"):
         words.pop()  # "Idris Lowe KC" is Idris Lowe
-    return words
+    return words[_first_name_at(words, rules) :]
+
+
+def _first_name_at(words: list[Token], rules: RuleSet) -> int:
+    """Where a name starts among proper nouns the parser strung together: at its first
+    name when only the words before it are no first names ("Commissioner for Climate
+    Action Margit Sorensen-Falk")."""
+    first_names = rules.words("male_first_names") | rules.words("female_first_names")
+    business = rules.words("organization_nouns") | rules.words("company_name_words")
+    if any(w.lower_ in business or w.lower_.removesuffix("s") in business for w in words):
+        return 0  # "Gulfstar Marine Services" is no Marine Services
+    hyphenated = {i + step for i, w in enumerate(words) if w.text in {"-", "‐"} for step in (-1, 1)}
+    for i, word in enumerate(words[:-1]):
+        if word.lower_ in first_names and i not in hyphenated:
+            return i  # but "Whitfield-Morrow" and "Ann-Marie" hold no first name to start at
+    return 0
 
 
 def _last_hyphenated_part(token: Token) -> Token:

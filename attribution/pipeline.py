@@ -17,7 +17,7 @@ from .attribute import attribute as join_attributions
 from .cues import CueFinder
 from .document import DocumentInfo, EngineInfo, build_document
 from .errors import AttributionError
-from .models import load_pipeline
+from .models import keep_abbreviations, load_pipeline
 from .quotes import find_quotes
 from .rules import RuleSet, load_rules
 from .schema import validate_document
@@ -43,6 +43,7 @@ class Attributor:
     ) -> None:
         self._loaded = load_pipeline(model, coref)
         self._rules = rules or load_rules()
+        keep_abbreviations(self._loaded.nlp, self._rules)
         self._cues = CueFinder(self._loaded.nlp.vocab, self._rules)
         self._engine = EngineInfo(self._loaded.model, self._loaded.coreference)
 

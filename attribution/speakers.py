@@ -124,7 +124,7 @@ def _referent(
     a name inside what the previous speaker said is rarely who speaks next."""
     if head.pos_ != "PRON":
         token = _author(head, rules) or _client(head, rules) or head
-        if (named := _apposed_name(token, people)) is not None:
+        if named := _apposed_name(token, people) or _name_ending_title(token, people, rules):
             return named
         return (
             _named_organization(doc, token, attribution.content, people, rules)
@@ -224,6 +224,20 @@ def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
         return None
     beside = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     return beside or _second_subject(token) or next(closing, None)
+
+
+def _name_ending_title(token: Token, people: PersonIndex, rules: RuleSet) -> Token | None:
+    """ "European Commissioner for Climate Action Margit Sorensen-Falk": a capitalised
+    title whose phrase ends in a person's name, with no comma between, is that person
+    ("a spokesman for Fenwold" speaks for Fenwold and is not Fenwold)."""
+    determined = any(c.dep_ == "det" for c in token.lefts)
+    if token.pos_ != "PROPN" or determined or token.lower_ not in rules.words("title_words"):
+        return None
+    for prep in (c for c in token.rights if c.dep_ == "prep"):
+        name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if name is not None and name.i == token.right_edge.i and people.is_person(name):
+            return name
+    return None
 
 
 def _second_subject(token: Token) -> Token | None:

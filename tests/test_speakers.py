@@ -490,10 +490,47 @@ def test_unnamed_speakers_described_again(engine, text, names):
             "Camila Reyes-Dunn",
         ),
         ("Councilmember Angela Dubrow said the city was wrong.", "Angela Dubrow"),
+        (  # a title with a phrase of its own, ended by the name
+            "European Commissioner for Climate Action Margit Sorensen-Falk said finance was key.",
+            "Margit Sorensen-Falk",
+        ),
+        (  # a title word as part of a hyphenated surname
+            "An attorney for Okoye, Simone Adeyemi-Prince, said her client was not there.",
+            "Simone Adeyemi-Prince",
+        ),
+        (  # a word that is also a first name inside a company's name
+            "Gulfstar Marine Services said it had sold the tanker.",
+            "Gulfstar Marine Services",
+        ),
+        (  # and inside a hyphenated surname
+            "Chief Executive Officer Dana Whitfield-Morrow said sales rose.",
+            "Dana Whitfield-Morrow",
+        ),
+        ("A spokesman for Fenwold said the result was wrong.", "A spokesman for Fenwold"),
+        ("Rep. Ann-Marie Delacroix said the bill was fair.", "Ann-Marie Delacroix"),
     ],
 )
 def test_titles_stay_out_of_names(engine, text, name):
     assert _speaker_names(engine.attribute(text)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # first names for people who share a surname
+            "Josie Ambrose and her brother Caleb Ambrose sued on Monday. Josie said the "
+            "estate was hers. Caleb said it was not.",
+            ["Josie Ambrose", "Caleb Ambrose"],
+        ),
+        (  # an abbreviated title stays one token and holds its full word
+            "Sgt. Yolanda Prieto said the robbery was over. The sergeant said officers "
+            "spotted the car.",
+            ["Yolanda Prieto", "Yolanda Prieto"],
+        ),
+    ],
+)
+def test_first_names_and_abbreviated_titles(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
 
 
 def test_short_forms_stay_apart_when_two_names_fit(engine):
