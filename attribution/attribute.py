@@ -50,6 +50,8 @@ QUOTE_DRIVEN_STRATEGIES = frozenset({"quoted-part"})
 MAX_CONTINUATION_GAP = 40  # words between an attribution and a quote that continues it
 MAX_CUE_GAP_WORDS = 6  # words of the cue phrase that splits a quotation ("she told us,")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# Words that open a relative clause set off by a comma ("…, which …", "…, who …").
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,7 @@ def _build(
     content = (min(s[0] for s in spans), max(s[1] for s in spans))
     if match.rule.content not in VERBATIM_STRATEGIES:
         content = _snap_to_quotes(content, quotes, doc.text)
+        content = _without_writers_tail(doc, content, quotes, match)
     inside = tuple(
         (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
     )
@@ -168,6 +171,56 @@ def _build(
         rule=match.rule.name,
         confidence=rules.adjust(match.rule.confidence, *adjustments),
     )
+
+
+def _without_writers_tail(
+    doc: Doc, content: Span, quotes: Sequence[Quote], match: CueMatch
+) -> Span:
+    """The writer's words after what was said: a non-restrictive relative clause that ends
+    the content ("…, which the court has put on hold") and a clause after a semicolon
+    with a subject of its own ("…; they learned of it on Friday"). Never in a quotation."""
+    words = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if words is None:
+        return content
+    last = _last_word(words)
+    cue = {*match.cue, match.head}
+    for token in words:
+        if token.i in cue:
+            continue
+        if (
+            token.text == ";"
+            and not _quote_at(quotes, token.idx)
+            and _has_clause(doc[token.i + 1 : words.end], token.i)
+        ):
+            return _strip(doc.text, content[0], token.idx) or content
+        opener = token.left_edge
+        if (
+            token.dep_ == "relcl"
+            and opener.lower_ in RELATIVE_WORDS
+            and opener.i > words.start
+            and doc[opener.i - 1].text == ","
+            and token.head.i < opener.i
+            and token.right_edge.i >= last
+            and not any(q.start < content[1] and opener.idx < q.end for q in quotes)
+        ):
+            return _strip(doc.text, content[0], doc[opener.i - 1].idx) or content
+    return content
+
+
+def _has_clause(words: Spacy, after: int) -> bool:
+    """Whether the words hold a verb with its own subject, the verb after token ``after``."""
+    return any(
+        t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > after and t.head.pos_ in {"VERB", "AUX"}
+        for t in words
+    )
+
+
+def _last_word(words: Spacy) -> int:
+    """Index of the last token of ``words`` that is neither punctuation nor space."""
+    last = words.end - 1
+    while last > words.start and (words.doc[last].is_punct or words.doc[last].is_space):
+        last -= 1
+    return last
 
 
 def _name_head(token: Token) -> Token:

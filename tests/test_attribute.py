@@ -185,6 +185,21 @@ CASES = [
         "The mayor described the ferry plan as “a disgrace” on Monday.",
         [("the ferry plan as “a disgrace”", "mixed", "speech-verb-object", "The mayor")],
     ),
+    (  # a relative clause set off by a comma that ends the content is the writer's
+        "The harbour master said the ferries would be replaced by a larger boat, which the "
+        "town bought last year.",
+        [("the ferries would be replaced by a larger boat", "indirect",
+          "speech-verb-complement", "The harbour master")],
+    ),
+    (  # … but one inside the content stays
+        "The council cited the new school, which opened in May, as proof of progress.",
+        [("the new school, which opened in May, as proof of progress", "indirect",
+          "speech-verb-object", "The council")],
+    ),
+    (  # a clause after a semicolon with its own subject is the writer's
+        "The mayor said the pier was safe; the inspectors left on Friday.",
+        [("the pier was safe", "indirect", "speech-verb-complement", "The mayor")],
+    ),
     (
         "The baker said the oven had been repaired and that bread was “back on the shelves.”",
         [("the oven had been repaired and that bread was “back on the shelves.”",
