@@ -52,6 +52,12 @@ MAX_CUE_GAP_WORDS = 6  # words of the cue phrase that splits a quotation ("she t
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # Words that open a relative clause set off by a comma ("…, which …", "…, who …").
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+# Prepositions of a phrase after an object that tell where, when, why or to whom it was
+# said ("cited the figure at the forum", "mentioned it to reporters"), not what.
+OCCASION_PREPS = frozenset(
+    {"to", "in", "on", "at", "during", "since", "because", "before", "through", "via", "amid",
+     "despite", "while", "when"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -552,9 +558,35 @@ def _object_phrase(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span |
             or (child.dep_ == "prep" and child.lower_ in {"as", "of", "for"})
         ):
             end = child.right_edge.i
+    end = _completing_phrases(doc, cue, end)
     if end == obj.right_edge.i and (obj.pos_ == "PRON" or obj.ent_type_ == "PERSON"):
         return None  # "attacked Clinton", "praised him": the object is a target, not content
     return _trimmed(doc, obj.left_edge.i, end + 1)
+
+
+def _completing_phrases(doc: Doc, cue: Token, end: int) -> int:
+    """Token index where an object content ends once the cue's phrases that directly
+    follow it are added: "cited her work after the attacks", "called him a master at
+    deals", "mentioned refinancing loans and forcing universities to …" (a gerund
+    coordinated with a gerund object); not a phrase of occasion or a date."""
+    for child in cue.rights:
+        if child.left_edge.i != end + 1:
+            continue
+        if child.dep_ in {"oprd", "ccomp"} or _completing_prep(child):
+            end = child.right_edge.i
+        elif child.dep_ == "cc" and cue.tag_ != "VBG":
+            following = [c for c in cue.rights if c.dep_ == "conj" and c.i > child.i]
+            if following and following[0].tag_ == "VBG":
+                end = following[0].right_edge.i
+    return end
+
+
+def _completing_prep(token: Token) -> bool:
+    return (
+        token.dep_ == "prep"
+        and token.lower_ not in OCCASION_PREPS
+        and not any(t.ent_type_ in {"DATE", "TIME"} for t in token.children if t.dep_ == "pobj")
+    )
 
 
 def _rest_of_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:

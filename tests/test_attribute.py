@@ -102,6 +102,27 @@ def test_parenthetical_cue_on_a_subordinate_clause_reports_the_sentence(rules):
     assert found.rule == "speech-verb-parenthetical"
 
 
+def test_gerund_coordinated_with_a_gerund_object_is_part_of_the_content(rules):
+    # Okafor has mentioned raising fares and forcing landlords to pay: the parser hangs
+    # "forcing" on the cue, as if Okafor forced; it is the second thing she mentioned.
+    doc = _parsed(
+        words=["Okafor", "has", "mentioned", "raising", "bus", "fares", "and", "forcing",
+               "landlords", "to", "pay", "."],
+        spaces=[True, True, True, True, True, True, True, True, True, True, False, False],
+        heads=[2, 2, 2, 5, 5, 2, 2, 2, 7, 10, 7, 2],
+        deps=["nsubj", "aux", "ROOT", "amod", "compound", "dobj", "cc", "conj", "dobj", "aux",
+              "xcomp", "punct"],
+        pos=["PROPN", "AUX", "VERB", "VERB", "NOUN", "NOUN", "CCONJ", "VERB", "NOUN", "PART",
+             "VERB", "PUNCT"],
+        lemmas=["Okafor", "have", "mention", "raise", "bus", "fare", "and", "force", "landlord",
+                "to", "pay", "."],
+        tags=["NNP", "VBZ", "VBN", "VBG", "NN", "NNS", "CC", "VBG", "NNS", "TO", "VB", "."],
+    )  # fmt: skip
+    (found,) = _run(doc, rules)
+    assert doc.text[slice(*found.content)] == "raising bus fares and forcing landlords to pay"
+    assert found.rule == "speech-verb-object"
+
+
 # (text, [(content, kind, rule, speaker mention)]) on the real pipeline
 CASES = [
     (
@@ -199,6 +220,15 @@ CASES = [
     (  # a clause after a semicolon with its own subject is the writer's
         "The mayor said the pier was safe; the inspectors left on Friday.",
         [("the pier was safe", "indirect", "speech-verb-complement", "The mayor")],
+    ),
+    (  # the cue's phrases that follow the object complete it …
+        "The union praised her work after the floods and her stand on night shifts.",
+        [("her work after the floods and her stand on night shifts", "indirect",
+          "speech-verb-object", "The union")],
+    ),
+    (  # … but not those that tell where, when or to whom
+        "The minister cited the figure in an interview with the local radio station.",
+        [("the figure", "indirect", "speech-verb-object", "The minister")],
     ),
     (
         "The baker said the oven had been repaired and that bread was “back on the shelves.”",
