@@ -148,6 +148,7 @@ def _build(
 ) -> Attribution:
     content = (min(s[0] for s in spans), max(s[1] for s in spans))
     if match.rule.content not in VERBATIM_STRATEGIES:
+        content = _over_unpunctuated_break(doc, content, quotes, match)
         content = _snap_to_quotes(content, quotes, doc.text)
         content = _without_writers_tail(doc, content, quotes, match)
     inside = tuple(
@@ -177,6 +178,28 @@ def _build(
         rule=match.rule.name,
         confidence=rules.adjust(match.rule.confidence, *adjustments),
     )
+
+
+def _over_unpunctuated_break(
+    doc: Doc, content: Span, quotes: Sequence[Quote], match: CueMatch
+) -> Span:
+    """ "cited remarks¦Trump had made about her as proof": where the parser ends a sentence
+    with no stop in the text (it often does at a relative clause without "which" or
+    "that"), the content runs on to the end of the parser's next sentence, before the
+    cue or speaker when they stand there. Not over a line break or into a quotation."""
+    words = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if words is None or words.end >= len(doc):
+        return content
+    last, following = doc[words.end - 1], doc[words.end]
+    if not following.is_sent_start or last.is_punct or following.is_punct or following.is_space:
+        return content
+    if "\n" in doc.text[last.idx : following.idx] or _quote_at(quotes, following.idx):
+        return content
+    end = following.sent.end
+    for index in (*match.cue, match.speaker):
+        if index is not None and following.i <= index < end:
+            end = doc[index].left_edge.i if index == match.speaker else index
+    return _trimmed(doc, words.start, end) or content
 
 
 def _without_writers_tail(

@@ -102,6 +102,23 @@ def test_parenthetical_cue_on_a_subordinate_clause_reports_the_sentence(rules):
     assert found.rule == "speech-verb-parenthetical"
 
 
+def test_object_content_runs_on_over_a_sentence_the_parser_cut_without_a_stop(rules):
+    # Okafor cited remarks Ruiz had made as proof: the parser ends a sentence after
+    # "remarks" (two roots, no stop in the text); the content runs on to the stop.
+    doc = _parsed(
+        words=["Okafor", "cited", "remarks", "Ruiz", "had", "made", "as", "proof", "."],
+        spaces=[True, True, True, True, True, True, True, False, False],
+        heads=[1, 1, 1, 5, 5, 5, 5, 6, 5],
+        deps=["nsubj", "ROOT", "dobj", "nsubj", "aux", "ROOT", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "PROPN", "AUX", "VERB", "ADP", "NOUN", "PUNCT"],
+        lemmas=["Okafor", "cite", "remark", "Ruiz", "have", "make", "as", "proof", "."],
+        tags=["NNP", "VBD", "NNS", "NNP", "VBD", "VBN", "IN", "NN", "."],
+    )  # fmt: skip
+    (found,) = _run(doc, rules)
+    assert doc.text[slice(*found.content)] == "remarks Ruiz had made as proof"
+    assert found.rule == "speech-verb-object"
+
+
 def test_gerund_coordinated_with_a_gerund_object_is_part_of_the_content(rules):
     # Okafor has mentioned raising fares and forcing landlords to pay: the parser hangs
     # "forcing" on the cue, as if Okafor forced; it is the second thing she mentioned.
