@@ -612,6 +612,22 @@ def _completing_prep(token: Token) -> bool:
     )
 
 
+def _unmarked_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "said after the convention he would not run": a clause after the cue with a subject
+    of its own and no subordinator (if, when, because) is what was said, though the parser
+    read it as an adverbial clause; a phrase before its subject is the cue's."""
+    clause, cue = doc[match.content], doc[match.head]
+    subjects = [c for c in clause.lefts if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if clause.i < cue.i or not subjects or subjects[0].tag_ in {"WP", "WDT"}:
+        return None
+    if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children):
+        return None
+    start = subjects[0].left_edge.i
+    if any(t.is_punct for t in doc[cue.i + 1 : start]):
+        return None  # "said on Monday, when …, it would …": not one clause
+    return _trimmed(doc, start, clause.right_edge.i + 1)
+
+
 def _rest_of_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     """ "WALLACE: Let's start …": from after the label to the paragraph's end, without
     the closing mark of a quotation the label opened. A label opens its paragraph."""
@@ -696,6 +712,7 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "preceding-quote": _preceding_quote,
     "object-and-complement": _object_and_complement,
     "object-phrase": _object_phrase,
+    "unmarked-clause": _unmarked_clause,
     "rest-of-paragraph": _rest_of_paragraph,
     "preceding-quote-only": _preceding_quote_only,
     "quote-before-match": _quote_before_match,
