@@ -50,6 +50,8 @@ QUOTE_DRIVEN_STRATEGIES = frozenset({"quoted-part"})
 MAX_CONTINUATION_GAP = 40  # words between an attribution and a quote that continues it
 MAX_CUE_GAP_WORDS = 6  # words of the cue phrase that splits a quotation ("she told us,")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# Phrases set off by a comma at either end of a passive report's clause: the writer's.
+SET_OFF_DEPS = frozenset({"advcl", "prep", "npadvmod"})
 # Words that open a relative clause set off by a comma ("…, which …", "…, who …").
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
 # Prepositions of a phrase after an object that tell where, when, why or to whom it was
@@ -339,7 +341,25 @@ def _cue_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | No
     """ "The senator is expected to resign": the clause the cue heads, subject and all,
     as the passive names what was said or expected in its subject."""
     cue = doc[match.head]
-    return _trimmed(doc, cue.left_edge.i, cue.right_edge.i + 1)
+    start, end = cue.left_edge.i, cue.right_edge.i + 1
+    for child in cue.lefts:  # "And", "Although …,": the writer's link to the text before
+        if child.left_edge.i != start:
+            break
+        if child.dep_ == "cc" or (
+            child.dep_ in SET_OFF_DEPS and doc[child.right_edge.i + 1].text == ","
+        ):
+            start = child.right_edge.i + 1
+    for token in doc[cue.i + 1 : end]:  # "…, reflecting …": the writer's comment
+        opener = token.left_edge
+        if (
+            token.dep_ in SET_OFF_DEPS
+            and opener.i > cue.i + 1
+            and doc[opener.i - 1].text == ","
+            and token.right_edge.i >= end - 1 - (doc[end - 1].is_punct)
+        ):
+            end = opener.i
+            break
+    return _trimmed(doc, start, end)
 
 
 def _quoted_part(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:

@@ -247,6 +247,17 @@ CASES = [
         "The minister cited the figure in an interview with the local radio station.",
         [("the figure", "indirect", "speech-verb-object", "The minister")],
     ),
+    (  # a passive report: the writer's link and comment set off by commas are left out
+        "And the rangers have often been accused of ignoring the fires they were sent to "
+        "fight, with claims of neglect in the north.",
+        [("the rangers have often been accused of ignoring the fires they were sent to fight",
+          "indirect", "passive-cue", None)],
+    ),
+    (
+        "Although the council has met often in recent years, it has been criticized for "
+        "being slow to act, reflecting the difficulty of a large board.",
+        [("it has been criticized for being slow to act", "indirect", "passive-cue", None)],
+    ),
     (
         "The baker said the oven had been repaired and that bread was “back on the shelves.”",
         [("the oven had been repaired and that bread was “back on the shelves.”",
