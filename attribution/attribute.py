@@ -175,7 +175,11 @@ def _build(
         cue_head=match.head,
         lemma=match.lemma,
         cue_class=match.cue_class,
-        speaker=described_mention(head, doc[match.head]) if head is not None else None,
+        speaker=(
+            described_mention(head, doc[match.head], rules.words("speech_verbs"))
+            if head is not None
+            else None
+        ),
         speaker_head=head.i if head is not None else None,
         rule=match.rule.name,
         confidence=rules.adjust(match.rule.confidence, *adjustments),
@@ -282,9 +286,11 @@ def _end_before(text: str, position: int) -> int:
     return position
 
 
-def described_mention(head: Token, cue: Token) -> Span:
+def described_mention(head: Token, cue: Token, speech_verbs: frozenset[str] = frozenset()) -> Span:
     """The mention as a reader sees it: name plus what describes it ("Kenneth Baer, a
-    former official who runs a firm,"), never the cue or a channel phrase after it."""
+    former official who runs a firm,"), never the cue or a channel phrase after it, nor a
+    clause that reports speech of its own ("Mr. Kamin, who emphasized that …", "Trump,
+    speaking to veterans,"): that is another report, not a description."""
     left, _ = mention_span(head)
     if cue.i < head.i and left <= cue.idx:
         left = head.doc[cue.i + 1].idx  # "Said Ellis:": the verb read as part of the name
@@ -298,11 +304,25 @@ def described_mention(head: Token, cue: Token) -> Span:
             break
         if child.dep_ not in DESCRIPTION_DEPS and not child.is_punct:
             break
+        if _reports_speech(child, speech_verbs):
+            break
         right = child.right_edge.i
     doc = head.doc
     while right > head.i and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     return left, max(doc[right].idx + len(doc[right]), mention_span(head)[1])
+
+
+def _reports_speech(clause: Token, speech_verbs: frozenset[str]) -> bool:
+    """A clause on a speaker's name that reports speech of its own: a speech verb with
+    its own content ("who emphasized that …") or a participle set off by a comma
+    ("…, speaking to veterans,"); "who asked not to be named" and "briefed on the
+    talks" describe the speaker."""
+    if clause.dep_ not in {"relcl", "acl"} or clause.lemma_ not in speech_verbs:
+        return False
+    if any(c.dep_ == "ccomp" for c in clause.children):
+        return True
+    return clause.tag_ == "VBG" and clause.i > 0 and clause.doc[clause.i - 1].text == ","
 
 
 def mention_span(head: Token) -> Span:

@@ -258,6 +258,21 @@ CASES = [
         "being slow to act, reflecting the difficulty of a large board.",
         [("it has been criticized for being slow to act", "indirect", "passive-cue", None)],
     ),
+    (  # a clause that reports speech of its own is no part of the speaker's mention …
+        "Ana Ruiz, who argued last year that the pier was unsafe, said the ferries would "
+        "stop in May.",
+        [("that the pier was unsafe", "indirect", "relative-clause-speaker", "Ana Ruiz"),
+         ("the ferries would stop in May", "indirect", "speech-verb-complement", "Ana Ruiz")],
+    ),
+    (
+        "The mayor, speaking to reporters at the pier, said the ferries would stop in May.",
+        [("the ferries would stop in May", "indirect", "speech-verb-complement", "The mayor")],
+    ),
+    (  # … while one that describes the speaker is
+        "Kenneth Baer, a former official who runs a consulting firm, said the plan was sound.",
+        [("the plan was sound", "indirect", "speech-verb-complement",
+          "Kenneth Baer, a former official who runs a consulting firm")],
+    ),
     (
         "The baker said the oven had been repaired and that bread was “back on the shelves.”",
         [("the oven had been repaired and that bread was “back on the shelves.”",
