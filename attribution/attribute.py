@@ -153,6 +153,7 @@ def _build(
         content = _over_unpunctuated_break(doc, content, quotes, match)
         content = _snap_to_quotes(content, quotes, doc.text)
         content = _without_writers_tail(doc, content, quotes, match)
+        content = _without_second_report(doc, content, quotes, match, rules.words("speech_verbs"))
     inside = tuple(
         (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
     )
@@ -239,6 +240,35 @@ def _without_writers_tail(
             and not any(q.start < content[1] and opener.idx < q.end for q in quotes)
         ):
             return _strip(doc.text, content[0], doc[opener.i - 1].idx) or content
+    return content
+
+
+def _without_second_report(
+    doc: Doc, content: Span, quotes: Sequence[Quote], match: CueMatch, speech_verbs: frozenset[str]
+) -> Span:
+    """A report coordinated inside the content is a second report, not part of the first:
+    "said the plan left out fathers, and when pressed, the mother of three replied, …",
+    "said that the country would leave and suggested that it would …". The content ends
+    before the conjunction."""
+    words = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if words is None:
+        return content
+    for token in words:
+        if (
+            token.dep_ == "conj"
+            and token.i != match.head
+            and token.lemma_ in speech_verbs
+            and token.pos_ == "VERB"
+            and words.start <= token.head.i < token.i
+            and any(c.dep_ == "ccomp" or _is_quote_mark(c.text[0]) for c in token.children)
+            and not _quote_at(quotes, token.idx)
+        ):
+            cut = token.left_edge.i
+            while cut > words.start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1  # ", and" / "and" before the second report
+            if cut <= words.start:
+                continue
+            return _strip(doc.text, content[0], doc[cut].idx) or content
     return content
 
 

@@ -291,6 +291,28 @@ def test_attributions(attributor, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "The minister said that the port would formally close by the end of March and "
+            "suggested that the ferries would move to Brest.",
+            "that the port would formally close by the end of March",
+        ),
+        (
+            "Okafor said tenants who rent would not get the new grant, and when asked why the "
+            "plan leaves them out, the 40-year-old councillor replied that money was short.",
+            "tenants who rent would not get the new grant",
+        ),
+    ],
+)
+def test_a_second_report_coordinated_in_the_content_ends_it(attributor, text, first):
+    # The parser hangs "suggested"/"replied" on the first report's clause; the second
+    # report has content of its own, and the first content ends before its "and".
+    contents = [a["content"]["text"] for a in attributor.attribute(text)["attributions"]]
+    assert contents[0] == first
+
+
 def test_continuation_lowers_confidence_and_keeps_source(attributor):
     text = "“We start Monday,” the coach said in a statement.\n\n“Everyone will play.”"
     first, second = attributor.attribute(text)["attributions"]
