@@ -153,7 +153,7 @@ def _build(
         content = _over_unpunctuated_break(doc, content, quotes, match)
         content = _snap_to_quotes(content, quotes, doc.text)
         content = _without_writers_tail(doc, content, quotes, match)
-        content = _without_second_report(doc, content, quotes, match, rules.words("speech_verbs"))
+        content = _without_second_report(doc, content, quotes, match, rules)
     inside = tuple(
         (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
     )
@@ -244,12 +244,13 @@ def _without_writers_tail(
 
 
 def _without_second_report(
-    doc: Doc, content: Span, quotes: Sequence[Quote], match: CueMatch, speech_verbs: frozenset[str]
+    doc: Doc, content: Span, quotes: Sequence[Quote], match: CueMatch, rules: RuleSet
 ) -> Span:
     """A report coordinated inside the content is a second report, not part of the first:
     "said the plan left out fathers, and when pressed, the mother of three replied, …",
     "said that the country would leave and suggested that it would …". The content ends
-    before the conjunction."""
+    before the conjunction. Not a verb of belief or intent: "said they were relieved but
+    wanted the decision in writing" is one thing said."""
     words = doc.char_span(content[0], content[1], alignment_mode="expand")
     if words is None:
         return content
@@ -257,7 +258,7 @@ def _without_second_report(
         if (
             token.dep_ == "conj"
             and token.i != match.head
-            and token.lemma_ in speech_verbs
+            and rules.cue_class("speech_verbs", token.lemma_) not in {None, *NON_SAYING_CLASSES}
             and token.pos_ == "VERB"
             and words.start <= token.head.i < token.i
             and any(c.dep_ == "ccomp" or _is_quote_mark(c.text[0]) for c in token.children)

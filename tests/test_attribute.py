@@ -299,6 +299,10 @@ def test_attributions(attributor, text, expected):
             "suggested that the ferries would move to Brest.",
             "that the port would formally close by the end of March",
         ),
+        (  # a verb of intent in the same clause is part of what was said
+            "The tenants said they were relieved but wanted the promise put in writing.",
+            "they were relieved but wanted the promise put in writing",
+        ),
         (
             "Okafor said tenants who rent would not get the new grant, and when asked why the "
             "plan leaves them out, the 40-year-old councillor replied that money was short.",
