@@ -627,6 +627,14 @@ def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | N
         start = phrase_end
     elif phrase_end >= end:
         end = phrase_start
+    for child in clause.rights:  # "…, although it may take days to tell": the writer's
+        if (
+            child.dep_ == "advcl"
+            and child.i > phrase_end
+            and doc[child.left_edge.i - 1].text == ","
+            and any(c.dep_ == "mark" and c.lower_ in {"although", "though"} for c in child.children)
+        ):
+            end = min(end, child.left_edge.i)
     return _trimmed(doc, start, end)
 
 

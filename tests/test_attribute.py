@@ -273,6 +273,12 @@ CASES = [
         [("the plan was sound", "indirect", "speech-verb-complement",
           "Kenneth Baer, a former official who runs a consulting firm")],
     ),
+    (  # a parenthetical cue's content: a trailing "although" clause is the writer's
+        "The new pier, the harbour board said, was its longest yet, although it may take "
+        "weeks to open it.",
+        [("The new pier, the harbour board said, was its longest yet", "indirect",
+          "speech-verb-parenthetical", "the harbour board")],
+    ),
     (
         "The baker said the oven had been repaired and that bread was “back on the shelves.”",
         [("the oven had been repaired and that bread was “back on the shelves.”",
