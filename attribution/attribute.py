@@ -50,6 +50,16 @@ QUOTE_DRIVEN_STRATEGIES = frozenset({"quoted-part"})
 MAX_CONTINUATION_GAP = 40  # words between an attribution and a quote that continues it
 MAX_CUE_GAP_WORDS = 6  # words of the cue phrase that splits a quotation ("she told us,")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+# Phrases set off by a comma at either end of a passive report's clause: the writer's.
+SET_OFF_DEPS = frozenset({"advcl", "prep", "npadvmod"})
+# Words that open a relative clause set off by a comma ("…, which …", "…, who …").
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+# Prepositions of a phrase after an object that tell where, when, why or to whom it was
+# said ("cited the figure at the forum", "mentioned it to reporters"), not what.
+OCCASION_PREPS = frozenset(
+    {"to", "in", "on", "at", "during", "since", "because", "before", "through", "via", "amid",
+     "despite", "while", "when"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +150,10 @@ def _build(
 ) -> Attribution:
     content = (min(s[0] for s in spans), max(s[1] for s in spans))
     if match.rule.content not in VERBATIM_STRATEGIES:
+        content = _over_unpunctuated_break(doc, content, quotes, match)
         content = _snap_to_quotes(content, quotes, doc.text)
+        content = _without_writers_tail(doc, content, quotes, match)
+        content = _without_second_report(doc, content, quotes, match, rules)
     inside = tuple(
         (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
     )
@@ -163,11 +176,117 @@ def _build(
         cue_head=match.head,
         lemma=match.lemma,
         cue_class=match.cue_class,
-        speaker=described_mention(head, doc[match.head]) if head is not None else None,
+        speaker=(
+            described_mention(head, doc[match.head], rules.words("speech_verbs"))
+            if head is not None
+            else None
+        ),
         speaker_head=head.i if head is not None else None,
         rule=match.rule.name,
         confidence=rules.adjust(match.rule.confidence, *adjustments),
     )
+
+
+def _over_unpunctuated_break(
+    doc: Doc, content: Span, quotes: Sequence[Quote], match: CueMatch
+) -> Span:
+    """ "cited remarks¦Trump had made about her as proof": where the parser ends a sentence
+    with no stop in the text (it often does at a relative clause without "which" or
+    "that"), the content runs on to the end of the parser's next sentence, before the
+    cue or speaker when they stand there. Not over a line break or into a quotation."""
+    words = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if words is None or words.end >= len(doc):
+        return content
+    last, following = doc[words.end - 1], doc[words.end]
+    if not following.is_sent_start or last.is_punct or following.is_punct or following.is_space:
+        return content
+    if "\n" in doc.text[last.idx : following.idx] or _quote_at(quotes, following.idx):
+        return content
+    end = following.sent.end
+    for index in (*match.cue, match.speaker):
+        if index is not None and following.i <= index < end:
+            end = doc[index].left_edge.i if index == match.speaker else index
+    return _trimmed(doc, words.start, end) or content
+
+
+def _without_writers_tail(
+    doc: Doc, content: Span, quotes: Sequence[Quote], match: CueMatch
+) -> Span:
+    """The writer's words after what was said: a non-restrictive relative clause that ends
+    the content ("…, which the court has put on hold") and a clause after a semicolon
+    with a subject of its own ("…; they learned of it on Friday"). Never in a quotation."""
+    words = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if words is None:
+        return content
+    last = _last_word(words)
+    cue = {*match.cue, match.head}
+    for token in words:
+        if token.i in cue:
+            continue
+        if (
+            token.text == ";"
+            and not _quote_at(quotes, token.idx)
+            and _has_clause(doc[token.i + 1 : words.end], token.i)
+        ):
+            return _strip(doc.text, content[0], token.idx) or content
+        opener = token.left_edge
+        if (
+            token.dep_ == "relcl"
+            and opener.lower_ in RELATIVE_WORDS
+            and opener.i > words.start
+            and doc[opener.i - 1].text == ","
+            and token.head.i < opener.i
+            and token.right_edge.i >= last
+            and not any(q.start < content[1] and opener.idx < q.end for q in quotes)
+        ):
+            return _strip(doc.text, content[0], doc[opener.i - 1].idx) or content
+    return content
+
+
+def _without_second_report(
+    doc: Doc, content: Span, quotes: Sequence[Quote], match: CueMatch, rules: RuleSet
+) -> Span:
+    """A report coordinated inside the content is a second report, not part of the first:
+    "said the plan left out fathers, and when pressed, the mother of three replied, …",
+    "said that the country would leave and suggested that it would …". The content ends
+    before the conjunction. Not a verb of belief or intent: "said they were relieved but
+    wanted the decision in writing" is one thing said."""
+    words = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if words is None:
+        return content
+    for token in words:
+        if (
+            token.dep_ == "conj"
+            and token.i != match.head
+            and rules.cue_class("speech_verbs", token.lemma_) not in {None, *NON_SAYING_CLASSES}
+            and token.pos_ == "VERB"
+            and words.start <= token.head.i < token.i
+            and any(c.dep_ == "ccomp" or _is_quote_mark(c.text[0]) for c in token.children)
+            and not _quote_at(quotes, token.idx)
+        ):
+            cut = token.left_edge.i
+            while cut > words.start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1  # ", and" / "and" before the second report
+            if cut <= words.start:
+                continue
+            return _strip(doc.text, content[0], doc[cut].idx) or content
+    return content
+
+
+def _has_clause(words: Spacy, after: int) -> bool:
+    """Whether the words hold a verb with its own subject, the verb after token ``after``."""
+    return any(
+        t.dep_ in {"nsubj", "nsubjpass"} and t.head.i > after and t.head.pos_ in {"VERB", "AUX"}
+        for t in words
+    )
+
+
+def _last_word(words: Spacy) -> int:
+    """Index of the last token of ``words`` that is neither punctuation nor space."""
+    last = words.end - 1
+    while last > words.start and (words.doc[last].is_punct or words.doc[last].is_space):
+        last -= 1
+    return last
 
 
 def _name_head(token: Token) -> Token:
@@ -198,9 +317,11 @@ def _end_before(text: str, position: int) -> int:
     return position
 
 
-def described_mention(head: Token, cue: Token) -> Span:
+def described_mention(head: Token, cue: Token, speech_verbs: frozenset[str] = frozenset()) -> Span:
     """The mention as a reader sees it: name plus what describes it ("Kenneth Baer, a
-    former official who runs a firm,"), never the cue or a channel phrase after it."""
+    former official who runs a firm,"), never the cue or a channel phrase after it, nor a
+    clause that reports speech of its own ("Mr. Kamin, who emphasized that …", "Trump,
+    speaking to veterans,"): that is another report, not a description."""
     left, _ = mention_span(head)
     if cue.i < head.i and left <= cue.idx:
         left = head.doc[cue.i + 1].idx  # "Said Ellis:": the verb read as part of the name
@@ -214,11 +335,25 @@ def described_mention(head: Token, cue: Token) -> Span:
             break
         if child.dep_ not in DESCRIPTION_DEPS and not child.is_punct:
             break
+        if _reports_speech(child, speech_verbs):
+            break
         right = child.right_edge.i
     doc = head.doc
     while right > head.i and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     return left, max(doc[right].idx + len(doc[right]), mention_span(head)[1])
+
+
+def _reports_speech(clause: Token, speech_verbs: frozenset[str]) -> bool:
+    """A clause on a speaker's name that reports speech of its own: a speech verb with
+    its own content ("who emphasized that …") or a participle set off by a comma
+    ("…, speaking to veterans,"); "who asked not to be named" and "briefed on the
+    talks" describe the speaker."""
+    if clause.dep_ not in {"relcl", "acl"} or clause.lemma_ not in speech_verbs:
+        return False
+    if any(c.dep_ == "ccomp" for c in clause.children):
+        return True
+    return clause.tag_ == "VBG" and clause.i > 0 and clause.doc[clause.i - 1].text == ","
 
 
 def mention_span(head: Token) -> Span:
@@ -257,7 +392,25 @@ def _cue_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | No
     """ "The senator is expected to resign": the clause the cue heads, subject and all,
     as the passive names what was said or expected in its subject."""
     cue = doc[match.head]
-    return _trimmed(doc, cue.left_edge.i, cue.right_edge.i + 1)
+    start, end = cue.left_edge.i, cue.right_edge.i + 1
+    for child in cue.lefts:  # "And", "Although …,": the writer's link to the text before
+        if child.left_edge.i != start:
+            break
+        if child.dep_ == "cc" or (
+            child.dep_ in SET_OFF_DEPS and doc[child.right_edge.i + 1].text == ","
+        ):
+            start = child.right_edge.i + 1
+    for token in doc[cue.i + 1 : end]:  # "…, reflecting …": the writer's comment
+        opener = token.left_edge
+        if (
+            token.dep_ in SET_OFF_DEPS
+            and opener.i > cue.i + 1
+            and doc[opener.i - 1].text == ","
+            and token.right_edge.i >= end - 1 - (doc[end - 1].is_punct)
+        ):
+            end = opener.i
+            break
+    return _trimmed(doc, start, end)
 
 
 def _quoted_part(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
@@ -474,6 +627,14 @@ def _head_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | N
         start = phrase_end
     elif phrase_end >= end:
         end = phrase_start
+    for child in clause.rights:  # "…, although it may take days to tell": the writer's
+        if (
+            child.dep_ == "advcl"
+            and child.i > phrase_end
+            and doc[child.left_edge.i - 1].text == ","
+            and any(c.dep_ == "mark" and c.lower_ in {"although", "though"} for c in child.children)
+        ):
+            end = min(end, child.left_edge.i)
     return _trimmed(doc, start, end)
 
 
@@ -499,9 +660,51 @@ def _object_phrase(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span |
             or (child.dep_ == "prep" and child.lower_ in {"as", "of", "for"})
         ):
             end = child.right_edge.i
+    end = _completing_phrases(doc, cue, end)
     if end == obj.right_edge.i and (obj.pos_ == "PRON" or obj.ent_type_ == "PERSON"):
         return None  # "attacked Clinton", "praised him": the object is a target, not content
     return _trimmed(doc, obj.left_edge.i, end + 1)
+
+
+def _completing_phrases(doc: Doc, cue: Token, end: int) -> int:
+    """Token index where an object content ends once the cue's phrases that directly
+    follow it are added: "cited her work after the attacks", "called him a master at
+    deals", "mentioned refinancing loans and forcing universities to …" (a gerund
+    coordinated with a gerund object); not a phrase of occasion or a date."""
+    for child in cue.rights:
+        if child.left_edge.i != end + 1:
+            continue
+        if child.dep_ in {"oprd", "ccomp"} or _completing_prep(child):
+            end = child.right_edge.i
+        elif child.dep_ == "cc" and cue.tag_ != "VBG":
+            following = [c for c in cue.rights if c.dep_ == "conj" and c.i > child.i]
+            if following and following[0].tag_ == "VBG":
+                end = following[0].right_edge.i
+    return end
+
+
+def _completing_prep(token: Token) -> bool:
+    return (
+        token.dep_ == "prep"
+        and token.lower_ not in OCCASION_PREPS
+        and not any(t.ent_type_ in {"DATE", "TIME"} for t in token.children if t.dep_ == "pobj")
+    )
+
+
+def _unmarked_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
+    """ "said after the convention he would not run": a clause after the cue with a subject
+    of its own and no subordinator (if, when, because) is what was said, though the parser
+    read it as an adverbial clause; a phrase before its subject is the cue's."""
+    clause, cue = doc[match.content], doc[match.head]
+    subjects = [c for c in clause.lefts if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if clause.i < cue.i or not subjects or subjects[0].tag_ in {"WP", "WDT"}:
+        return None
+    if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children):
+        return None
+    start = subjects[0].left_edge.i
+    if any(t.is_punct for t in doc[cue.i + 1 : start]):
+        return None  # "said on Monday, when …, it would …": not one clause
+    return _trimmed(doc, start, clause.right_edge.i + 1)
 
 
 def _rest_of_paragraph(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
@@ -588,6 +791,7 @@ STRATEGIES: dict[str, Callable[[Doc, CueMatch, Sequence[Quote]], Span | None]] =
     "preceding-quote": _preceding_quote,
     "object-and-complement": _object_and_complement,
     "object-phrase": _object_phrase,
+    "unmarked-clause": _unmarked_clause,
     "rest-of-paragraph": _rest_of_paragraph,
     "preceding-quote-only": _preceding_quote_only,
     "quote-before-match": _quote_before_match,

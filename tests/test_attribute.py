@@ -102,6 +102,44 @@ def test_parenthetical_cue_on_a_subordinate_clause_reports_the_sentence(rules):
     assert found.rule == "speech-verb-parenthetical"
 
 
+def test_object_content_runs_on_over_a_sentence_the_parser_cut_without_a_stop(rules):
+    # Okafor cited remarks Ruiz had made as proof: the parser ends a sentence after
+    # "remarks" (two roots, no stop in the text); the content runs on to the stop.
+    doc = _parsed(
+        words=["Okafor", "cited", "remarks", "Ruiz", "had", "made", "as", "proof", "."],
+        spaces=[True, True, True, True, True, True, True, False, False],
+        heads=[1, 1, 1, 5, 5, 5, 5, 6, 5],
+        deps=["nsubj", "ROOT", "dobj", "nsubj", "aux", "ROOT", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "PROPN", "AUX", "VERB", "ADP", "NOUN", "PUNCT"],
+        lemmas=["Okafor", "cite", "remark", "Ruiz", "have", "make", "as", "proof", "."],
+        tags=["NNP", "VBD", "NNS", "NNP", "VBD", "VBN", "IN", "NN", "."],
+    )  # fmt: skip
+    (found,) = _run(doc, rules)
+    assert doc.text[slice(*found.content)] == "remarks Ruiz had made as proof"
+    assert found.rule == "speech-verb-object"
+
+
+def test_gerund_coordinated_with_a_gerund_object_is_part_of_the_content(rules):
+    # Okafor has mentioned raising fares and forcing landlords to pay: the parser hangs
+    # "forcing" on the cue, as if Okafor forced; it is the second thing she mentioned.
+    doc = _parsed(
+        words=["Okafor", "has", "mentioned", "raising", "bus", "fares", "and", "forcing",
+               "landlords", "to", "pay", "."],
+        spaces=[True, True, True, True, True, True, True, True, True, True, False, False],
+        heads=[2, 2, 2, 5, 5, 2, 2, 2, 7, 10, 7, 2],
+        deps=["nsubj", "aux", "ROOT", "amod", "compound", "dobj", "cc", "conj", "dobj", "aux",
+              "xcomp", "punct"],
+        pos=["PROPN", "AUX", "VERB", "VERB", "NOUN", "NOUN", "CCONJ", "VERB", "NOUN", "PART",
+             "VERB", "PUNCT"],
+        lemmas=["Okafor", "have", "mention", "raise", "bus", "fare", "and", "force", "landlord",
+                "to", "pay", "."],
+        tags=["NNP", "VBZ", "VBN", "VBG", "NN", "NNS", "CC", "VBG", "NNS", "TO", "VB", "."],
+    )  # fmt: skip
+    (found,) = _run(doc, rules)
+    assert doc.text[slice(*found.content)] == "raising bus fares and forcing landlords to pay"
+    assert found.rule == "speech-verb-object"
+
+
 # (text, [(content, kind, rule, speaker mention)]) on the real pipeline
 CASES = [
     (
@@ -185,6 +223,62 @@ CASES = [
         "The mayor described the ferry plan as “a disgrace” on Monday.",
         [("the ferry plan as “a disgrace”", "mixed", "speech-verb-object", "The mayor")],
     ),
+    (  # a relative clause set off by a comma that ends the content is the writer's
+        "The harbour master said the ferries would be replaced by a larger boat, which the "
+        "town bought last year.",
+        [("the ferries would be replaced by a larger boat", "indirect",
+          "speech-verb-complement", "The harbour master")],
+    ),
+    (  # … but one inside the content stays
+        "The council cited the new school, which opened in May, as proof of progress.",
+        [("the new school, which opened in May, as proof of progress", "indirect",
+          "speech-verb-object", "The council")],
+    ),
+    (  # a clause after a semicolon with its own subject is the writer's
+        "The mayor said the pier was safe; the inspectors left on Friday.",
+        [("the pier was safe", "indirect", "speech-verb-complement", "The mayor")],
+    ),
+    (  # the cue's phrases that follow the object complete it …
+        "The union praised her work after the floods and her stand on night shifts.",
+        [("her work after the floods and her stand on night shifts", "indirect",
+          "speech-verb-object", "The union")],
+    ),
+    (  # … but not those that tell where, when or to whom
+        "The minister cited the figure in an interview with the local radio station.",
+        [("the figure", "indirect", "speech-verb-object", "The minister")],
+    ),
+    (  # a passive report: the writer's link and comment set off by commas are left out
+        "And the rangers have often been accused of ignoring the fires they were sent to "
+        "fight, with claims of neglect in the north.",
+        [("the rangers have often been accused of ignoring the fires they were sent to fight",
+          "indirect", "passive-cue", None)],
+    ),
+    (
+        "Although the council has met often in recent years, it has been criticized for "
+        "being slow to act, reflecting the difficulty of a large board.",
+        [("it has been criticized for being slow to act", "indirect", "passive-cue", None)],
+    ),
+    (  # a clause that reports speech of its own is no part of the speaker's mention …
+        "Ana Ruiz, who argued last year that the pier was unsafe, said the ferries would "
+        "stop in May.",
+        [("that the pier was unsafe", "indirect", "relative-clause-speaker", "Ana Ruiz"),
+         ("the ferries would stop in May", "indirect", "speech-verb-complement", "Ana Ruiz")],
+    ),
+    (
+        "The mayor, speaking to reporters at the pier, said the ferries would stop in May.",
+        [("the ferries would stop in May", "indirect", "speech-verb-complement", "The mayor")],
+    ),
+    (  # … while one that describes the speaker is
+        "Kenneth Baer, a former official who runs a consulting firm, said the plan was sound.",
+        [("the plan was sound", "indirect", "speech-verb-complement",
+          "Kenneth Baer, a former official who runs a consulting firm")],
+    ),
+    (  # a parenthetical cue's content: a trailing "although" clause is the writer's
+        "The new pier, the harbour board said, was its longest yet, although it may take "
+        "weeks to open it.",
+        [("The new pier, the harbour board said, was its longest yet", "indirect",
+          "speech-verb-parenthetical", "the harbour board")],
+    ),
     (
         "The baker said the oven had been repaired and that bread was “back on the shelves.”",
         [("the oven had been repaired and that bread was “back on the shelves.”",
@@ -201,6 +295,32 @@ def test_attributions(attributor, text, expected):
         for a in document["attributions"]
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "The minister said that the port would formally close by the end of March and "
+            "suggested that the ferries would move to Brest.",
+            "that the port would formally close by the end of March",
+        ),
+        (  # a verb of intent in the same clause is part of what was said
+            "The tenants said they were relieved but wanted the promise put in writing.",
+            "they were relieved but wanted the promise put in writing",
+        ),
+        (
+            "Okafor said tenants who rent would not get the new grant, and when asked why the "
+            "plan leaves them out, the 40-year-old councillor replied that money was short.",
+            "tenants who rent would not get the new grant",
+        ),
+    ],
+)
+def test_a_second_report_coordinated_in_the_content_ends_it(attributor, text, first):
+    # The parser hangs "suggested"/"replied" on the first report's clause; the second
+    # report has content of its own, and the first content ends before its "and".
+    contents = [a["content"]["text"] for a in attributor.attribute(text)["attributions"]]
+    assert contents[0] == first
 
 
 def test_continuation_lowers_confidence_and_keeps_source(attributor):
