@@ -214,7 +214,9 @@ def _without_writers_tail(
 ) -> Span:
     """The writer's words after what was said: a non-restrictive relative clause that ends
     the content ("…, which the court has put on hold") and a clause after a semicolon
-    with a subject of its own ("…; they learned of it on Friday"). Never in a quotation."""
+    with a subject of its own ("…; they learned of it on Friday"). Never in a quotation,
+    nor a clause that quotes: the parser may hang the rest of the sentence on it ("Austin,
+    who … reiterated that the U.S. “certainly will help …”, spoke with Gallant …")."""
     words = doc.char_span(content[0], content[1], alignment_mode="expand")
     if words is None:
         return content
@@ -261,12 +263,18 @@ def _without_second_report(
             and rules.cue_class("speech_verbs", token.lemma_) not in {None, *NON_SAYING_CLASSES}
             and token.pos_ == "VERB"
             and words.start <= token.head.i < token.i
-            and any(c.dep_ == "ccomp" or _is_quote_mark(c.text[0]) for c in token.children)
+            and (
+                any(c.dep_ == "ccomp" for c in token.children)
+                or _quote_right_after(doc.text, quotes, _end_of(token))
+            )
             and not _quote_at(quotes, token.idx)
         ):
             cut = token.left_edge.i
-            while cut > words.start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
-                cut -= 1  # ", and" / "and" before the second report
+            while cut > words.start and (
+                doc[cut - 1].dep_ == "cc"
+                or (doc[cut - 1].is_punct and not _quote_ending(quotes, _end_of(doc[cut - 1])))
+            ):
+                cut -= 1  # ", and" / "and" before the second report, not a closing mark
             if cut <= words.start:
                 continue
             return _strip(doc.text, content[0], doc[cut].idx) or content
@@ -385,7 +393,22 @@ def _subtree(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
     start = _after_leading_time(node)
     while start < node.i and start in match.cue:
         start += 1  # "calling for the city to reopen": "for" opens the clause but is cue
-    return _trimmed(doc, start, node.right_edge.i + 1)
+    return _trimmed(doc, start, _with_given_reason(doc, match, node.right_edge.i + 1))
+
+
+def _with_given_reason(doc: Doc, match: CueMatch, end: int) -> int:
+    """ "said the claim smacked of hypocrisy, because Democrats had …": the parser hangs a
+    reason that follows the complement on the cue, but it is part of what was said."""
+    for clause in doc[match.head].rights:
+        opener = clause.left_edge
+        if (
+            clause.dep_ == "advcl"
+            and opener.lower_ == "because"
+            and opener.i in (end, end + 1)
+            and doc[end : opener.i].text in {"", ","}
+        ):
+            return clause.right_edge.i + 1 - doc[clause.right_edge.i].is_punct
+    return end
 
 
 def _cue_clause(doc: Doc, match: CueMatch, quotes: Sequence[Quote]) -> Span | None:
@@ -1058,3 +1081,16 @@ def _token_range(doc: Doc, span: Span | None) -> tuple[int, int]:
         return 0, 0
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     return (tokens.start, tokens.end) if tokens is not None else (0, 0)
+
+
+def _end_of(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def _quote_right_after(text: str, quotes: Sequence[Quote], position: int) -> bool:
+    """ "replied, “…”": a quotation opens right after ``position`` (a comma or colon
+    between); not "would answer any attack “in a way …”", where the quote is the verb's
+    object's."""
+    while position < len(text) and (text[position].isspace() or text[position] in ",:"):
+        position += 1
+    return any(quote.start == position for quote in quotes)
