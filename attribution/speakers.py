@@ -10,7 +10,7 @@ nominals ("the company", "the letter", "lawyers for X") stand for what the artic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -172,13 +172,10 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
     )  # "The United Grocery Workers union", "the official, Ana Ruiz,"
     if head.pos_ != "NOUN" or not definite or named:
         return None
-    for index in range(len(referents) - 1, -1, -1):
-        token = referents[index]
-        if token is None or token.pos_ != "NOUN" or token.tag_ != head.tag_:
-            continue
-        if token.lemma_.lower() == head.lemma_.lower():
-            return index
-    return None
+    noun = head.lemma_.lower()
+    return _latest(
+        referents, lambda t: t.pos_ == "NOUN" and t.tag_ == head.tag_ and t.lemma_.lower() == noun
+    )
 
 
 def _one_of_them(head: Token, referents: Sequence[Token | None]) -> int | None:
@@ -188,9 +185,14 @@ def _one_of_them(head: Token, referents: Sequence[Token | None]) -> int | None:
     them = of is not None and any(c.lower_ == "them" for c in of.children)
     if head.lower_ != "one" or not them:
         return None
+    return _latest(referents, lambda t: t.tag_ == "NNS")
+
+
+def _latest(referents: Sequence[Token | None], fits: Callable[[Token], bool]) -> int | None:
+    """The index of the latest earlier referent that ``fits``."""
     for index in range(len(referents) - 1, -1, -1):
         token = referents[index]
-        if token is not None and token.tag_ == "NNS":
+        if token is not None and fits(token):
             return index
     return None
 
@@ -642,8 +644,9 @@ class _SpeakerTable:
     def __init__(self, doc: Doc, people: PersonIndex, rules: RuleSet) -> None:
         self._doc, self._people, self._rules = doc, people, rules
         self.by_key: dict[str, Speaker] = {}
-        self._aliases = _organisation_aliases(doc)
-        self._short_forms = _abbreviations(doc).keys()
+        short_forms = _abbreviations(doc)
+        self._aliases = _organisation_aliases(doc, short_forms)
+        self._short_forms = short_forms.keys()
 
     def speaker_for(
         self,
@@ -769,10 +772,11 @@ def _set_off_names(names: Sequence[Token]) -> bool:
     )
 
 
-def _organisation_aliases(doc: Doc) -> dict[str, str]:
-    """Names the article equates: "the Defense Department, also known as the Pentagon",
-    "the Defense Department (the Pentagon)" → the alias maps to the first name."""
-    aliases = _abbreviations(doc)
+def _organisation_aliases(doc: Doc, short_forms: dict[str, str]) -> dict[str, str]:
+    """Names the article equates: its ``short_forms`` of names, and "the Defense
+    Department, also known as the Pentagon", "the Defense Department (the Pentagon)" →
+    the alias maps to the first name."""
+    aliases = dict(short_forms)
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ not in ORG_ENTS:
             continue
