@@ -20,7 +20,8 @@ from .attribute import NON_SAYING_CLASSES, Attribution, Span, mention_span, ment
 from .names import NAME_DEPS, ORG_ENTS, PersonIndex, person_titles
 from .rules import RuleSet
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
 
@@ -87,6 +88,14 @@ def resolve_speakers(
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
         nominal = head.lemma_.lower() in rules.words("organization_nouns") and head.pos_ == "NOUN"
         kind = "organization" if nominal else None
+        owner = _owner(head) if referent is head else None
+        if owner is not None:  # "Her campaign said": the Clinton campaign
+            found = _referent(doc, owner, attribution, people, coreference, rules, previous, said)
+            if _speaks_for_owner(head, rules):  # "his remarks" are his
+                referent = referents[-1] = found
+                described = None
+            else:
+                described = _owned(head, people.canonical(found), nominal) or described
         group = _one_of_them(head, referents[:-1])
         if group is not None:  # "Two nurses … One of them said": one of the two nurses
             described = "one of the " + _without_determiner(table.by_key[chosen[group]].name)
@@ -195,6 +204,29 @@ def _latest(referents: Sequence[Token | None], fits: Callable[[Token], bool]) ->
         if token is not None and fits(token):
             return index
     return None
+
+
+def _owner(head: Token) -> Token | None:
+    """ "his campaign", "her advisers": the possessive pronoun of a nominal mention."""
+    if head.pos_ != "NOUN":
+        return None
+    return next((c for c in head.lefts if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+
+
+def _speaks_for_owner(head: Token, rules: RuleSet) -> bool:
+    """ "his remarks", "her statement": a document or a noun of speech is its owner's."""
+    lemma = head.lemma_.lower()
+    return lemma in rules.words("document_nouns") or lemma in rules.words("cue_nouns")
+
+
+def _owned(head: Token, owner: tuple[str, ...] | None, organization: bool) -> str | None:
+    """The nominal named by its owner's surname, as a reader names it: "her campaign" →
+    "the Clinton campaign", "his advisers" → "Sanders's advisers"."""
+    if owner is None:
+        return None
+    first, last = mention_tokens(head)
+    rest = " ".join(t.text for t in head.doc[first : last + 1] if t.dep_ != "poss")
+    return f"the {owner[-1]} {rest}" if organization else f"{owner[-1]}'s {rest}"
 
 
 def _without_determiner(name: str) -> str:
@@ -596,7 +628,7 @@ def _agrees(pronoun: str, token: Token, people: PersonIndex, subject: bool = Tru
 
 
 def _of_other_sex(pronoun: Token, token: Token, people: PersonIndex) -> bool:
-    sex = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(pronoun.lower_)
+    sex = PRONOUN_SEX.get(pronoun.lower_)
     other = people.sex(token)
     return sex is not None and other is not None and other != sex
 
@@ -987,8 +1019,9 @@ def _kind_of(head: Token, rules: RuleSet) -> str:
         return "anonymous"
     if head.tag_ in {"NNS", "NNPS"} or head.lower_ in rules.words("group_nouns"):
         return "group"
-    if head.lemma_.lower() in rules.words("title_words"):
-        return "person"
+    singular = head.lemma_.lower() in rules.words("title_words") | rules.words("person_nouns")
+    if singular or head.lower_ in rules.words("male_words") | rules.words("female_words"):
+        return "person"  # "the senator", "the witness", "his wife"
     if head.pos_ == "PROPN":
         return "organization"
     return "unknown"

@@ -830,3 +830,39 @@ def test_the_speaker_just_named_goes_on_in_the_next_he_said(engine):
         "“We let him down on the pitch,” he said."
     )
     assert _speaker_names(engine.attribute(text))[-1] == "Bruno Asare"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (  # an organisation of a person's: named as readers name it
+            "Senator Odile Marchetti toured the port on Friday. "
+            "Her campaign said she would return in March.",
+            "Her campaign",
+            ("the Marchetti campaign", "organization"),
+        ),
+        (  # people of a person's: whose they are
+            "Governor Tomas Ekberg opened the new clinic on Monday. "
+            "His advisers said he would seek a second term.",
+            "His advisers",
+            ("Ekberg's advisers", "anonymous"),
+        ),
+        (  # a noun of speech or a document of a person's is that person's
+            "Judge Rafael Quint spoke to the bar association on Tuesday. "
+            "His remarks suggested that the court would hear the case.",
+            "His remarks",
+            ("Rafael Quint", "person"),
+        ),
+    ],
+)
+def test_a_nominal_owned_by_a_pronoun_is_named_by_its_owner(engine, text, mention, expected):
+    speaker = _speakers_by_mention(engine.attribute(text))[mention]
+    assert (speaker["name"], speaker["kind"]) == expected
+
+
+def test_his_goes_to_a_man_never_a_woman(engine):
+    text = (
+        "Senator Ivo Hartley and Mayor Greta Lindqvist met in the capital on Friday. "
+        "Lindqvist spoke first. His claim that the ferries were unsafe angered the union."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Ivo Hartley"]
