@@ -90,6 +90,12 @@ class PersonIndex:
         bare = [name for name in holders if lemma in self._bare_titles.get(name, ())]
         return bare if len(holders) > 1 and len(bare) == 1 else holders
 
+    def titled_otherwise(self, person: tuple[str, ...], title: str) -> bool:
+        """Whether the article titles ``person`` but never ``title``: "the senator" is not
+        "Gov. Chris Christie"."""
+        roles = self._roles.get(person, set()) & self._titles
+        return bool(roles) and not self._holds(roles, title)
+
     def _holds(self, roles: set[str], title: str) -> bool:
         """Whether a person's title words name ``title``, abbreviated or not ("Gov."
         holds "governor", "Sgt." "sergeant")."""
@@ -217,9 +223,11 @@ def _first_name_sex(word: str, rules: RuleSet) -> str | None:
 
 
 def _abbreviates(short: str, word: str) -> bool:
-    """ "gov" of "governor", "sgt" of "sergeant": the letters in order, the first first."""
+    """ "gov" of "governor", "sgt" of "sergeant": the letters in order, the first first,
+    and either the word's first letters or its last ("sen" is not of "scientist")."""
     rest = iter(word[1:])
-    return short[:1] == word[:1] and all(letter in rest for letter in short[1:])
+    in_order = short[:1] == word[:1] and all(letter in rest for letter in short[1:])
+    return in_order and (word.startswith(short) or short[-1:] == word[-1:])
 
 
 def _ends_name(token: Token) -> bool:

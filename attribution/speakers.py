@@ -143,6 +143,7 @@ def _referent(
             or _role_going_on(token, previous, people)
             or _aged(token, previous, people)
             or _named_later(doc, token, rules)
+            or _epithet_of(token, people, rules)
             or token
         )
     bound = _bound_by_reporting_verb(head)
@@ -457,6 +458,45 @@ def _aged(head: Token, previous: Token | None, people: PersonIndex) -> Token | N
         if token.text == age and doc[token.i - 1].text == "," and people.is_person(named):
             return named
     return previous if previous is not None and people.is_person(previous) else None
+
+
+def _epithet_of(head: Token, people: PersonIndex, rules: RuleSet) -> Token | None:
+    """ "Rubio stopped by his headquarters … the senator said", "Lori Bernstein … The
+    57-year-old scientist said": a definite role or description that no named person is
+    titled with is the person last named as a subject before it (in this or the previous
+    paragraph, outside quotation marks) whom nothing says is otherwise titled or of the
+    other sex; reporters so avoid repeating a name. Not for officials, court officers or counsel,
+    whom reporters leave unnamed."""
+    lemma = head.lemma_.lower()
+    nouns = rules.words("title_words") | rules.words("person_nouns")
+    unnamed = rules.words("anonymous") | rules.words("court_officers")
+    unnamed |= rules.words("legal_counsel")
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not definite or lemma not in nouns - unnamed:
+        return None
+    if people.role_holders(head) or any(c.dep_ == "appos" for c in head.rights):
+        return None
+    sex = people.sex(head)
+    doc = head.doc
+    start = doc.text.rfind("\n", 0, doc.text.rfind("\n", 0, head.idx)) + 1
+    for token in reversed(doc[: mention_tokens(head)[0]]):
+        if token.idx < start:
+            return None
+        subject = token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}
+        person = people.canonical(token) if subject else None
+        if person is None or not people.is_person(token) or _quoted(token):
+            continue
+        if people.titled_otherwise(person, lemma) or sex not in {None, people.sex(token)}:
+            continue
+        return token
+    return None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether ``token`` is inside quotation marks opened in its paragraph."""
+    text = token.doc.text
+    before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:

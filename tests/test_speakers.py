@@ -866,3 +866,45 @@ def test_his_goes_to_a_man_never_a_woman(engine):
         "Lindqvist spoke first. His claim that the ferries were unsafe angered the union."
     )
     assert _speaker_names(engine.attribute(text)) == ["Ivo Hartley"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (  # a description instead of the name just given as a subject
+            "Marguerite Ostrander carried a banner outside the hall. "
+            "The 61-year-old engineer said she had never marched before.",
+            "The 61-year-old engineer",
+            "Marguerite Ostrander",
+        ),
+        (  # the subject before, not the object nearer to the description
+            "Halvard Brekke praised Lucia Ferrante in an interview on Sunday. "
+            "The retired engineer said she had done more than anyone.",
+            "The retired engineer",
+            "Halvard Brekke",
+        ),
+        (  # an abbreviated title is not another word with the same letters
+            "Sen. Halvard Brekke opened the debate. Yusuf Adeyemi watched from the gallery. "
+            "The scientist said the figures were wrong.",
+            "The scientist",
+            "Yusuf Adeyemi",
+        ),
+    ],
+)
+def test_a_description_goes_on_with_the_person_just_named(engine, text, mention, name):
+    assert _speakers_by_mention(engine.attribute(text))[mention]["name"] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an unnamed judge is not the defendant just named
+        "Oskar Lindahl was sentenced to four years on Monday. The judge said the fraud was grave.",
+        # nor is someone of the other sex, nor someone titled otherwise
+        "Mayor Ines Varga opened the bridge. The fisherman said it had come too late.",
+        "Governor Ines Varga opened the bridge. The senator said it had come too late.",
+    ],
+)
+def test_a_description_stays_unnamed_when_nobody_fits(engine, text):
+    names = _speaker_names(engine.attribute(text))
+    assert "Oskar Lindahl" not in names and "Ines Varga" not in names
