@@ -7,6 +7,8 @@ cluster; conflicting first names never merge. Titles and role words come from
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
 from .attribute import mention_tokens
@@ -59,6 +61,21 @@ class PersonIndex:
             self._roles.setdefault(self.clusters[name], set()).update(words)
             bare = {t.lower().strip(",.;:") for t in titles if len(t.split()) == 1}
             self._bare_titles.setdefault(self.clusters[name], set()).update(bare)
+        self._pronouns: dict[tuple[str, ...], Counter[str]] = {}
+        self._pronouns = self._pronoun_sexes(doc)
+
+    def _pronoun_sexes(self, doc: Doc) -> dict[tuple[str, ...], Counter[str]]:
+        """The sexes of the pronouns syntax binds to each named person: "Clinton sharpened
+        her knife", "Sanders said he would stay". Where the first name does not tell
+        ("Hillary", "Bernie"), the article does."""
+        sexes: dict[tuple[str, ...], Counter[str]] = {}
+        for token in doc:
+            sex = PRONOUN_SEXES.get(token.lower_)
+            subject = _binding_subject(token) if sex else None
+            person = self.canonical(subject) if subject is not None else None
+            if person is not None and self.is_person(subject):
+                sexes.setdefault(person, Counter())[sex] += 1
+        return sexes
 
     def role_holder(self, noun: Token) -> tuple[str, ...] | None:
         """ "the minister" → the one named person titled minister in this article; "a
@@ -204,7 +221,11 @@ class PersonIndex:
         male, female = bool(roles & self._male), bool(roles & self._female)
         if male != female:
             return "male" if male else "female"
-        return _first_name_sex(person[0].lower(), self._rules) if len(person) > 1 else None
+        named = _first_name_sex(person[0].lower(), self._rules) if len(person) > 1 else None
+        bound = self._pronouns.get(person, Counter()).most_common()
+        if named or not bound or (len(bound) > 1 and bound[0][1] <= 2 * bound[1][1]):
+            return named  # a surname shared with a relative ("Bill" and "Hillary Clinton")
+        return bound[0][0]  # … draws a few votes of the other sex
 
     def mentions_of(self, doc: Doc, canonical: tuple[str, ...]) -> list[Token]:
         return [
@@ -212,6 +233,33 @@ class PersonIndex:
             for i, name in sorted(self._heads.items())
             if self.clusters.get(name) == canonical
         ]
+
+
+PRONOUN_SEXES = {"he": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def _binding_subject(pronoun: Token) -> Token | None:
+    """The proper-noun subject a pronoun is bound to by syntax alone: the reporting
+    verb's subject for "he" of its complement ("Sanders said he …"), the verb's subject
+    for a possessive on its object ("Clinton sharpened her knife")."""
+    owned = pronoun.head
+    reported = pronoun.dep_ == "nsubj" and pronoun.lower_ in {"he", "she"}
+    if (reported and owned.dep_ == "ccomp") or (pronoun.dep_ == "poss" and owned.dep_ == "dobj"):
+        verb = owned.head
+    elif pronoun.dep_ == "poss" and owned.dep_ == "pobj" and owned.head.head.pos_ == "VERB":
+        verb = owned.head.head  # "Rubio spoke to his volunteers"
+    else:
+        return None
+    if quoted(pronoun):
+        return None  # "“He is a danger,” Clinton said": someone else
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+
+
+def quoted(token: Token) -> bool:
+    """Whether ``token`` is inside quotation marks opened in its paragraph."""
+    text = token.doc.text
+    before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _first_name_sex(word: str, rules: RuleSet) -> str | None:

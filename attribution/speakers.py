@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Words
 
 from .attribute import NON_SAYING_CLASSES, Attribution, Span, mention_span, mention_tokens
-from .names import NAME_DEPS, ORG_ENTS, PersonIndex, person_titles
+from .names import NAME_DEPS, ORG_ENTS, PersonIndex, person_titles, quoted
 from .rules import RuleSet
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -484,19 +484,12 @@ def _epithet_of(head: Token, people: PersonIndex, rules: RuleSet) -> Token | Non
             return None
         subject = token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}
         person = people.canonical(token) if subject else None
-        if person is None or not people.is_person(token) or _quoted(token):
+        if person is None or not people.is_person(token) or quoted(token):
             continue
         if people.titled_otherwise(person, lemma) or sex not in {None, people.sex(token)}:
             continue
         return token
     return None
-
-
-def _quoted(token: Token) -> bool:
-    """Whether ``token`` is inside quotation marks opened in its paragraph."""
-    text = token.doc.text
-    before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:

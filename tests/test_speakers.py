@@ -908,3 +908,20 @@ def test_a_description_goes_on_with_the_person_just_named(engine, text, mention,
 def test_a_description_stays_unnamed_when_nobody_fits(engine, text):
     names = _speaker_names(engine.attribute(text))
     assert "Oskar Lindahl" not in names and "Ines Varga" not in names
+
+
+def test_the_article_tells_a_persons_sex_when_the_first_name_does_not(engine):
+    text = (
+        "Councillor Dev Okafor met Robin Amsel on Monday. Robin Amsel said she would run "
+        "again. Later, Amsel praised Okafor at a rally. He said the city needed new blood."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Robin Amsel", "Dev Okafor"]
+
+
+def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_speakers_sex(engine):
+    text = (
+        "Councillor Dev Okafor met Robin Amsel on Monday. “She is the best candidate,” "
+        "Okafor said. Robin Amsel said she would stand again. Later, Amsel praised Okafor "
+        "at a rally. He said the city needed new blood."
+    )
+    assert _speaker_names(engine.attribute(text))[-1] == "Dev Okafor"
