@@ -229,13 +229,19 @@ def _lexicons(raw: dict[str, dict], problems: list[str]) -> dict[str, Lexicon]:
 
 
 def _expand(value: Any, lexicons: Mapping[str, Lexicon], where: str, problems: list[str]) -> Any:
-    """Replace ``"@name"`` strings in a pattern by the sorted words of that lexicon."""
+    """Replace ``"@name"`` strings in a pattern by the sorted words of that lexicon, and
+    ``"@name:class,class"`` by its words of those classes (``"@speech_verbs:belief"``), so
+    a rule can leave out verbs of belief without a second list of them."""
     if isinstance(value, str) and value.startswith("@"):
-        lexicon = lexicons.get(value[1:])
+        name, _, classes = value[1:].partition(":")
+        lexicon = lexicons.get(name)
         if lexicon is None:
             file, rule = where.split(": ", 1)
-            problems.append(message("unknown-lexicon", file=file, rule=rule, lexicon=value[1:]))
+            problems.append(message("unknown-lexicon", file=file, rule=rule, lexicon=name))
             return []
+        if classes:
+            wanted = set(classes.split(","))
+            return sorted(w for w in lexicon.words if lexicon.classes.get(w) in wanted)
         return sorted(lexicon.words)
     if isinstance(value, dict):
         return {k: _expand(v, lexicons, where, problems) for k, v in value.items()}

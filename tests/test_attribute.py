@@ -279,6 +279,15 @@ CASES = [
         [("The new pier, the harbour board said, was its longest yet", "indirect",
           "speech-verb-parenthetical", "the harbour board")],
     ),
+    (  # a complement the parser gives no one: the content stands, its speaker open …
+        "At a briefing announcing that the ferry would stop, the harbour board took no "
+        "questions.",
+        [("that the ferry would stop", "indirect", "speech-verb-complement-no-speaker", None)],
+    ),
+    (  # … but a refusal to say is no report
+        "The deputy mayor declined to say whether she would run.",
+        [],
+    ),
     (
         "The baker said the oven had been repaired and that bread was “back on the shelves.”",
         [("the oven had been repaired and that bread was “back on the shelves.”",

@@ -22,6 +22,16 @@ def test_shipped_rules_load():
     assert rules.adjust(0.9, "pronoun-speaker") == 0.8
 
 
+def test_a_lexicon_class_selects_its_words_in_a_pattern():
+    # "@speech_verbs:belief,intent" lets a rule leave out verbs that report no utterance.
+    rules = load_rules()
+    (rule,) = [r for r in rules.patterns if r.name == "speech-verb-complement-no-speaker"]
+    excluded = set(rule.pattern[0]["RIGHT_ATTRS"]["LEMMA"]["NOT_IN"])
+    assert {"believe", "assume", "hope"} <= excluded
+    assert not {"say", "announce", "claim"} & excluded
+    assert excluded < rules.words("speech_verbs")
+
+
 def _rules_with(tmp_path: Path, bad_file: str) -> Path:
     """The shipped rules plus one broken file, in a fresh folder."""
     folder = tmp_path / "rules"
