@@ -168,7 +168,8 @@ def _referent(
         if _subject_just_before(nearest, head) and (antecedent is None or antecedent.i < nearest.i):
             return nearest  # "Vance was blunter. In a video, she said …"
         if antecedent is not None:
-            return _apposed_name(antecedent, people) or antecedent
+            named = _apposed_name(antecedent, people) or _epithet_of(antecedent, people, rules)
+            return named or antecedent  # "The 57-year-old scientist says … she has been"
     return nearest or head
 
 

@@ -925,3 +925,11 @@ def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_speakers_sex(engine):
         "at a rally. He said the city needed new blood."
     )
     assert _speaker_names(engine.attribute(text))[-1] == "Dev Okafor"
+
+
+def test_a_pronoun_for_a_description_goes_to_the_person_described(engine):
+    text = (
+        "Marguerite Ostrander marched through the old town on Sunday. Police watched from "
+        "the square. The 61-year-old engineer was tired, but she said the march was peaceful."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Marguerite Ostrander"]
