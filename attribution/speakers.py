@@ -100,6 +100,10 @@ def resolve_speakers(
         if group is not None:  # "Two nurses … One of them said": one of the two nurses
             described = "one of the " + _without_determiner(table.by_key[chosen[group]].name)
             kind = "anonymous"
+        some = _some_of(head, rules) if referent is head else None
+        if some is not None:  # "Many Jewish leaders … Some say": Jewish leaders
+            described = _some_described(head, some, rules)
+            kind = _kind_of(some, rules)
         speaker = table.speaker_for(referent, described, kind, joint=not one)
         speaker.mentions.add(attribution.speaker)
         if speaker.kind == "organization":
@@ -168,8 +172,10 @@ def _referent(
         if _subject_just_before(nearest, head) and (antecedent is None or antecedent.i < nearest.i):
             return nearest  # "Vance was blunter. In a video, she said …"
         if antecedent is not None:
-            named = _apposed_name(antecedent, people) or _epithet_of(antecedent, people, rules)
-            return named or antecedent  # "The 57-year-old scientist says … she has been"
+            described = _epithet_of(antecedent, people, rules)  # "The 57-year-old scientist
+            if described is not None and _of_other_sex(head, described, people):  # … she"
+                described = None
+            return _apposed_name(antecedent, people) or described or antecedent
     return nearest or head
 
 
@@ -197,6 +203,48 @@ def _one_of_them(head: Token, referents: Sequence[Token | None]) -> int | None:
     if head.lower_ != "one" or not them:
         return None
     return _latest(referents, lambda t: t.tag_ == "NNS")
+
+
+def _previous_paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph before the one holding ``at`` begins (blank lines skipped)."""
+    start = text.rfind("\n", 0, at)
+    while start > 0 and text[start - 1] == "\n":
+        start -= 1
+    return text.rfind("\n", 0, max(start, 0)) + 1
+
+
+QUANTIFIERS = frozenset({"some", "many", "most", "several", "others"})
+
+
+def _some_of(head: Token, rules: RuleSet) -> Token | None:
+    """ "Many Jewish leaders … Some say", "some protesters chanted … Others …": a bare
+    quantifier stands for the people a plural noun named last before it (in this or the
+    previous paragraph, outside quotation marks)."""
+    if head.lower_ not in QUANTIFIERS or any(c.dep_ == "prep" for c in head.children):
+        return None
+    people = rules.words("group_nouns") | rules.words("anonymous")
+    singular = rules.words("person_nouns") | rules.words("title_words")
+    doc = head.doc
+    start = _previous_paragraph_start(doc.text, head.idx)
+    for token in reversed(doc[: head.i]):
+        if token.idx < start:
+            return None
+        plural = token.tag_ in {"NNS", "NNPS"} and token.dep_ != "compound"
+        of_people = token.lower_ in people or token.lemma_.lower() in singular
+        if plural and of_people and not quoted(token):
+            return token
+    return None
+
+
+def _some_described(head: Token, group: Token, rules: RuleSet) -> str:
+    """The group's description without its determiner or quantifier; "others" are other
+    ones ("other protesters")."""
+    first, last = mention_tokens(group)
+    words = [t for t in group.doc[first : last + 1] if t.i >= group.i or t.dep_ != "det"]
+    while words and words[0].lower_ in QUANTIFIERS | {"the", "these", "those"}:
+        words = words[1:]
+    text = _description(" ".join(t.text for t in words), rules.words("anonymity_markers"))
+    return f"other {text}" if head.lower_ == "others" else text
 
 
 def _latest(referents: Sequence[Token | None], fits: Callable[[Token], bool]) -> int | None:
@@ -479,7 +527,7 @@ def _epithet_of(head: Token, people: PersonIndex, rules: RuleSet) -> Token | Non
         return None
     sex = people.sex(head)
     doc = head.doc
-    start = doc.text.rfind("\n", 0, doc.text.rfind("\n", 0, head.idx)) + 1
+    start = _previous_paragraph_start(doc.text, head.idx)
     for token in reversed(doc[: mention_tokens(head)[0]]):
         if token.idx < start:
             return None

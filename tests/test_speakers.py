@@ -933,3 +933,24 @@ def test_a_pronoun_for_a_description_goes_to_the_person_described(engine):
         "the square. The 61-year-old engineer was tired, but she said the march was peaceful."
     )
     assert _speaker_names(engine.attribute(text)) == ["Marguerite Ostrander"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "The worries voiced by many harbour pilots go beyond the new rules.\n\n"
+            "Some say they fear the channel will silt up within a decade.",
+            "Some",
+            "harbour pilots",
+        ),
+        (
+            "“Open the gates!” some protesters shouted at the rally. Others, waving flags, "
+            "chanted “No more cuts!”",
+            "Others, waving flags",
+            "other protesters",
+        ),
+    ],
+)
+def test_a_bare_quantifier_stands_for_the_people_named_before(engine, text, mention, name):
+    assert _speakers_by_mention(engine.attribute(text))[mention]["name"] == name
