@@ -136,7 +136,7 @@ class PersonIndex:
         surname = (name_words(token, self._rules) or (token.text,))[-1]  # "Ruiz-Halloran"
         if _in_organization_name(token) and not self._full_name_with(surname):
             return False
-        return token.pos_ == "PROPN" and (
+        return (token.pos_ == "PROPN" or token.ent_type_ == "PERSON") and (
             any(name[-1] == surname for name in self.clusters)
             or self._by_first_name((surname,)) is not None
         )

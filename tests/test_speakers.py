@@ -954,3 +954,16 @@ def test_a_pronoun_for_a_description_goes_to_the_person_described(engine):
 )
 def test_a_bare_quantifier_stands_for_the_people_named_before(engine, text, mention, name):
     assert _speakers_by_mention(engine.attribute(text))[mention]["name"] == name
+
+
+def test_a_name_the_tagger_takes_for_a_common_noun_is_still_a_person(attributor_rules):
+    """ "Sanders" read as the plural of "sander": the entity recogniser still says PERSON."""
+    from attribution.names import PersonIndex
+    from attribution.rules import load_rules
+
+    doc = attributor_rules._loaded.nlp("Ruth Sanders spoke first. Later Sanders left the hall.")
+    rules = load_rules()
+    later = doc[-5]
+    later.pos_, later.tag_ = "NOUN", "NNS"
+    assert later.text == "Sanders" and later.ent_type_ == "PERSON"
+    assert PersonIndex(doc, rules).is_person(later)
