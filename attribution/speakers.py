@@ -964,6 +964,9 @@ def _spelled_with_tail(acronym: str, name: str) -> str | None:
     """The name when its capitals spell the acronym, perhaps leaving out its last words
     after "and" ("Centers for Disease Control and Prevention" is the CDC)."""
     words = _ACRONYM_NAME_RE.findall(name)
+    parts = name.replace("-", " ")  # "Hewlett-Packard" is HP
+    if parts != name and _spelled_out(acronym, _ACRONYM_NAME_RE.findall(parts)) == parts:
+        return name
     cuts = [len(words)] + [i for i, w in enumerate(words) if w.lower() in {"and", "&"}]
     for cut in cuts:
         spelled = _spelled_out(acronym, words[:cut])

@@ -450,6 +450,11 @@ def test_short_forms_of_an_organisation_name(engine, text, names):
             ["The Ministry of Defence"] * 2
             + ["The Centers for Disease Control and Prevention"] * 2,
         ),
+        (  # the capitals of a hyphenated name
+            "Marlow-Finch announced the merger on Monday. Later, a desperate MF asked "
+            "workers to take a pay cut.",
+            ["Marlow-Finch"] * 2,
+        ),
         (  # all but one word only: a command is not the army it belongs to
             "The Army Contracting Command suspended the firm. The Army said it had opened "
             "an inquiry.",
