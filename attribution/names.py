@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Words
 
 from .attribute import mention_tokens
 from .rules import RuleSet
@@ -73,9 +74,17 @@ class PersonIndex:
             sex = PRONOUN_SEXES.get(token.lower_)
             subject = _binding_subject(token) if sex else None
             person = self.canonical(subject) if subject is not None else None
-            if person is not None and self.is_person(subject):
-                sexes.setdefault(person, Counter())[sex] += 1
+            if person is None or not self.is_person(subject):
+                continue
+            if subject.sent != token.sent and len(self._named_in(subject.sent)) > 1:
+                continue  # "Amsel praised Okafor. He said …" tells nothing
+            sexes.setdefault(person, Counter())[sex] += 1
         return sexes
+
+    def _named_in(self, sentence: Words) -> set[tuple[str, ...]]:
+        """The people a sentence names."""
+        named = (self.canonical(t) for t in sentence if t.pos_ == "PROPN" and self.is_person(t))
+        return {person for person in named if person is not None}
 
     def role_holder(self, noun: Token) -> tuple[str, ...] | None:
         """ "the minister" → the one named person titled minister in this article; "a
@@ -241,13 +250,19 @@ PRONOUN_SEXES = {"he": "male", "his": "male", "she": "female", "her": "female"}
 def _binding_subject(pronoun: Token) -> Token | None:
     """The proper-noun subject a pronoun is bound to by syntax alone: the reporting
     verb's subject for "he" of its complement ("Sanders said he …"), the verb's subject
-    for a possessive on its object ("Clinton sharpened her knife")."""
+    for a possessive on its object ("Clinton sharpened her knife"); and, as reporters
+    keep to one subject, the previous sentence's subject for a "she" opening the next
+    (counted only when that sentence names no one else)."""
     owned = pronoun.head
     reported = pronoun.dep_ == "nsubj" and pronoun.lower_ in {"he", "she"}
     if (reported and owned.dep_ == "ccomp") or (pronoun.dep_ == "poss" and owned.dep_ == "dobj"):
         verb = owned.head
     elif pronoun.dep_ == "poss" and owned.dep_ == "pobj" and owned.head.head.pos_ == "VERB":
         verb = owned.head.head  # "Rubio spoke to his volunteers"
+    elif reported and owned.dep_ == "ROOT" and pronoun.i == pronoun.sent.start > 0:
+        verb = pronoun.doc[pronoun.i - 1].sent.root  # "Clinton spoke in Iowa. She said …"
+        if "\n" in pronoun.doc.text[verb.idx : pronoun.idx]:
+            return None
     else:
         return None
     if quoted(pronoun):

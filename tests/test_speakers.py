@@ -972,3 +972,12 @@ def test_a_name_the_tagger_takes_for_a_common_noun_is_still_a_person(attributor_
     later.pos_, later.tag_ = "NOUN", "NNS"
     assert later.text == "Sanders" and later.ent_type_ == "PERSON"
     assert PersonIndex(doc, rules).is_person(later)
+
+
+def test_a_she_opening_the_next_sentence_tells_the_subjects_sex(engine):
+    text = (
+        "Councillor Dev Okafor met Robin Amsel on Monday.\n"
+        "Robin Amsel toured the flooded streets. She thanked the volunteers for their work.\n"
+        "Later, Amsel praised Okafor at a rally. He said the city needed new blood."
+    )
+    assert _speaker_names(engine.attribute(text))[-1] == "Dev Okafor"
