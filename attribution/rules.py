@@ -45,6 +45,7 @@ class PatternRule:
     nodes: tuple[str, ...]  # token patterns: the node name of each element
     content: str  # strategy name, see attribute.py
     examples: tuple[Mapping[str, Any], ...]
+    speaker: str | None = None  # where a pattern without a speaker node finds one
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +285,7 @@ def _patterns(
                     nodes=nodes,
                     content=item["content"],
                     examples=tuple(item.get("examples", ())),
+                    speaker=item.get("speaker"),
                 )
             )
     return rules, adjustments
