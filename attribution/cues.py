@@ -115,7 +115,8 @@ def governing_subject(cue: Token) -> Token | None:
     aside from saying …" -> he; "…, writing that …" -> the writer. None where the path
     meets a noun first ("a briefing announcing that …": the briefing is no one), where
     the nearest verb with a subject is reached through an infinitive with an object
-    ("forced him to admit …", whose object speaks), or where a relative pronoun is the
+    ("forced him to admit …", whose object speaks: when the cue is that infinitive, a
+    name or personal pronoun there is the speaker), or where a relative pronoun is the
     subject and its clause hangs on no noun; a relative pronoun stands for that noun.
     Two misparses are read back: a sentence the parser makes a noun phrase, the verb a
     modifier of its root noun ("Plesk, who …, posted on Instagram that …"), has that
@@ -135,6 +136,10 @@ def governing_subject(cue: Token) -> Token | None:
             return node if root_noun else None
         if via == "acl":
             return None  # a participle on a verb's phrase: the parser's guess
+        if via == "xcomp" and cue.head.i == node.i:
+            target = next((c for c in node.children if c.dep_ == "dobj"), None)
+            if target is not None and _names_someone(target):
+                return target  # "forced Ruiz to admit …": the object speaks
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             if via == "xcomp" and any(c.dep_ == "dobj" for c in node.children):
@@ -155,6 +160,16 @@ def _climbs(node: Token) -> bool:
     if node.dep_ == "ccomp":
         return node.i > 0 and node.nbor(-1).pos_ == "CCONJ"
     return node.dep_ in CLIMB_DEPS
+
+
+def _names_someone(word: Token) -> bool:
+    """A name or a personal pronoun ("forced Ruiz / him to admit"); "used blunt language
+    to denounce" has a thing for object, and its subject speaks."""
+    return (
+        word.pos_ == "PROPN"
+        or word.ent_type_ == "PERSON"
+        or (word.tag_ == "PRP" and word.lower_ not in ("it", "itself"))
+    )
 
 
 def _stray_subject(cue: Token) -> Token | None:

@@ -307,6 +307,16 @@ CASES = [
         [("that \"the strike is over.\"", "mixed", "speaker-beside-fronted-phrase",
           "Ana Ruiz, the head of the port authority")],
     ),
+    (  # an infinitive under a verb that makes someone say it: its object speaks …
+        "The inquiry forced Ruiz to admit that the pumps had failed twice.",
+        [("that the pumps had failed twice", "indirect",
+          "infinitive-complement-governing-subject", "Ruiz")],
+    ),
+    (  # … a thing for object is the means, and the subject speaks
+        "The board used plain language to argue that the pumps had failed.",
+        [("that the pumps had failed", "indirect",
+          "infinitive-complement-governing-subject", "The board")],
+    ),
     (  # … but a refusal to say is no report
         "The deputy mayor declined to say whether she would run.",
         [],
