@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .rules import PatternRule, RuleSet
@@ -53,6 +53,8 @@ class CueFinder:
         found = {}
         for match_id, nodes in self._matches(doc):
             match = self._to_cue(doc, match_id, nodes)
+            if match is None:
+                continue
             found[(match.rule.name, match.cue, match.speaker, match.content)] = match
         return sorted(
             found.values(),
@@ -73,9 +75,15 @@ class CueFinder:
                 )  # a repeated element keeps its last token
             yield match_id, nodes
 
-    def _to_cue(self, doc: Doc, match_id: int, nodes: dict[str, int]) -> CueMatch:
+    def _to_cue(self, doc: Doc, match_id: int, nodes: dict[str, int]) -> CueMatch | None:
         rule = self._by_name[doc.vocab.strings[match_id]]
         head = nodes["cue"]
+        speaker = nodes.get("speaker")
+        if rule.speaker == "governing-subject" and speaker is None:
+            subject = governing_subject(doc[head])
+            if subject is None:
+                return None
+            speaker = subject.i
         cue = _adjacent_run(head, {i for name, i in nodes.items() if name.startswith("cue")})
         # One word: its lemma ("said" -> "say"); a phrase: its words ("according to").
         lemma = doc[head].lemma_.lower() if len(cue) == 1 else " ".join(doc[i].lower_ for i in cue)
@@ -83,7 +91,7 @@ class CueFinder:
             rule=rule,
             head=head,
             cue=cue,
-            speaker=nodes.get("speaker"),
+            speaker=speaker,
             content=nodes.get("content"),
             lemma=lemma,
             cue_class=self._class_of(doc[head].lemma_.lower()),
@@ -95,6 +103,91 @@ class CueFinder:
             if cue_class:
                 return cue_class
         return "neutral"
+
+
+CLIMB_DEPS = frozenset({"advcl", "conj", "pcomp", "prep", "advmod", "xcomp", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def governing_subject(cue: Token) -> Token | None:
+    """The subject of the nearest verb a cue hangs on through a preposition, an adverb,
+    an adverbial clause, a coordination or an infinitive: "he refuses to discuss them,
+    aside from saying …" -> he; "…, writing that …" -> the writer. None where the path
+    meets a noun first ("a briefing announcing that …": the briefing is no one), where
+    the nearest verb with a subject is reached through an infinitive with an object
+    ("forced him to admit …", whose object speaks: when the cue is that infinitive, a
+    name or personal pronoun there is the speaker), or where a relative pronoun is the
+    subject and its clause hangs on no noun; a relative pronoun stands for that noun.
+    Two misparses are read back: a sentence the parser makes a noun phrase, the verb a
+    modifier of its root noun ("Plesk, who …, posted on Instagram that …"), has that
+    noun for subject; a subject the parser hangs on a word before the cue that is no
+    verb or a participle set off by commas ("Residents downstream said …", "Ferrante,
+    asked about it, said …") is the cue's."""
+    stray = _stray_subject(cue)
+    if stray is not None:
+        return stray
+    node = cue
+    while _climbs(node):
+        via, node = node.dep_, node.head
+        if node.pos_ in ("ADP", "ADV"):
+            continue  # "aside from", "by", "without"
+        if node.pos_ not in ("VERB", "AUX"):
+            root_noun = via == "acl" and node.dep_ == "ROOT" and node.pos_ in ("NOUN", "PROPN")
+            return node if root_noun else None
+        if via == "acl":
+            return None  # a participle on a verb's phrase: the parser's guess
+        if via == "xcomp" and cue.head.i == node.i:
+            target = next((c for c in node.children if c.dep_ == "dobj"), None)
+            if target is not None and _names_someone(target):
+                return target  # "forced Ruiz to admit …": the object speaks
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            if via == "xcomp" and any(c.dep_ == "dobj" for c in node.children):
+                return None
+            continue
+        if subject.tag_ in ("WP", "WDT"):
+            owner = node.head
+            return owner if node.dep_ == "relcl" and owner.pos_ in ("NOUN", "PROPN") else None
+        return subject
+    return None
+
+
+def _climbs(node: Token) -> bool:
+    """A clause the parser made a complement though a conjunction opens it ("… should
+    be released but said …") is coordinated, not reported."""
+    if node.head.i == node.i:
+        return False
+    if node.dep_ == "ccomp":
+        return node.i > 0 and node.nbor(-1).pos_ == "CCONJ"
+    return node.dep_ in CLIMB_DEPS
+
+
+def _names_someone(word: Token) -> bool:
+    """A name or a personal pronoun ("forced Ruiz / him to admit"); "used blunt language
+    to denounce" has a thing for object, and its subject speaks."""
+    return (
+        word.pos_ == "PROPN"
+        or word.ent_type_ == "PERSON"
+        or (word.tag_ == "PRP" and word.lower_ not in ("it", "itself"))
+    )
+
+
+def _stray_subject(cue: Token) -> Token | None:
+    """A subject hung on a word before the cue that is no clause of its own: an adverb
+    ("Residents downstream said"), or a participle set off by commas, with a comma
+    between it and that subject ("Ferrante, asked about the remark, said")."""
+    for word in cue.lefts:
+        subject = next((c for c in word.lefts if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.tag_ in ("WP", "WDT"):
+            continue
+        if word.pos_ in ("ADV", "ADJ") or (
+            word.tag_ in ("VBN", "VBD")
+            and word.nbor(-1).text == ","
+            and subject.i < word.i - 1
+            and any(t.text == "," for t in word.rights)
+        ):
+            return subject
+    return None
 
 
 def _adjacent_run(head: int, words: set[int]) -> tuple[int, ...]:

@@ -45,6 +45,7 @@ class PatternRule:
     nodes: tuple[str, ...]  # token patterns: the node name of each element
     content: str  # strategy name, see attribute.py
     examples: tuple[Mapping[str, Any], ...]
+    speaker: str | None = None  # where a pattern without a speaker node finds one
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +246,16 @@ def _expand(value: Any, lexicons: Mapping[str, Lexicon], where: str, problems: l
         return sorted(lexicon.words)
     if isinstance(value, dict):
         return {k: _expand(v, lexicons, where, problems) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_expand(v, lexicons, where, problems) for v in value]
+    if isinstance(value, list):  # "@name" in a list adds its words to the list
+        expanded: list[Any] = []
+        for item in value:
+            words = _expand(item, lexicons, where, problems)
+            is_lexicon = isinstance(item, str) and item.startswith("@")
+            if is_lexicon:
+                expanded.extend(words)
+            else:
+                expanded.append(words)
+        return expanded
     return value
 
 
@@ -284,6 +293,7 @@ def _patterns(
                     nodes=nodes,
                     content=item["content"],
                     examples=tuple(item.get("examples", ())),
+                    speaker=item.get("speaker"),
                 )
             )
     return rules, adjustments

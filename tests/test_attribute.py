@@ -284,6 +284,39 @@ CASES = [
         "questions.",
         [("that the ferry would stop", "indirect", "speech-verb-complement-no-speaker", None)],
     ),
+    (  # … unless it hangs on a verb whose subject the other rules did not reach
+        "The minister refuses to discuss the board, aside from saying it would include "
+        "two farmers.",
+        [("it would include two farmers", "indirect",
+          "speech-verb-complement-governing-subject", "The minister")],
+    ),
+    (  # a subject the parser hangs on an adverb before the cue
+        "Villagers downstream said they had noticed a chemical smell for days.",
+        [("they had noticed a chemical smell for days", "indirect",
+          "speech-verb-complement-governing-subject", "Villagers")],
+    ),
+    (  # a sentence read as a noun phrase: the verb hangs on the name as a modifier
+        "Plesk, who took over in the summer, posted on Instagram that he was proud of "
+        "the work.",
+        [("that he was proud of the work", "indirect",
+          "speech-verb-complement-governing-subject", "Plesk, who took over in the summer")],
+    ),
+    (  # the name taken in by a phrase before the cue, as a second name
+        "In a panel discussion this weekend in Lisbon, Ana Ruiz, the head of the port "
+        "authority, told a student that \"the strike is over.\"",
+        [("that \"the strike is over.\"", "mixed", "speaker-beside-fronted-phrase",
+          "Ana Ruiz, the head of the port authority")],
+    ),
+    (  # an infinitive under a verb that makes someone say it: its object speaks …
+        "The inquiry forced Ruiz to admit that the pumps had failed twice.",
+        [("that the pumps had failed twice", "indirect",
+          "infinitive-complement-governing-subject", "Ruiz")],
+    ),
+    (  # … a thing for object is the means, and the subject speaks
+        "The board used plain language to argue that the pumps had failed.",
+        [("that the pumps had failed", "indirect",
+          "infinitive-complement-governing-subject", "The board")],
+    ),
     (  # … but a refusal to say is no report
         "The deputy mayor declined to say whether she would run.",
         [],

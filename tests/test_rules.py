@@ -32,6 +32,16 @@ def test_a_lexicon_class_selects_its_words_in_a_pattern():
     assert excluded < rules.words("speech_verbs")
 
 
+def test_a_lexicon_named_in_a_list_joins_its_words():
+    # [decline, …, "@speech_verbs:directive"]: the listed words and the class's words.
+    rules = load_rules()
+    (rule,) = [r for r in rules.patterns if r.name == "infinitive-complement-governing-subject"]
+    excluded = rule.pattern[1]["RIGHT_ATTRS"]["LEMMA"]["NOT_IN"]
+    assert all(isinstance(word, str) for word in excluded)
+    assert {"decline", "need", "urge", "encourage", "implore"} <= set(excluded)
+    assert "say" not in excluded
+
+
 def _rules_with(tmp_path: Path, bad_file: str) -> Path:
     """The shipped rules plus one broken file, in a fresh folder."""
     folder = tmp_path / "rules"
