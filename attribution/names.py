@@ -224,17 +224,20 @@ class PersonIndex:
         return self._sex(person) if person else None
 
     def _sex(self, person: tuple[str, ...]) -> str | None:
-        """From titles and role words ("Mrs.", "his wife"), else from a first name that is
-        nearly always one sex ("Carly", "Bob")."""
+        """From titles and role words ("Mrs.", "his wife"), else from the pronouns the
+        article binds to the person, else from a first name that is nearly always one sex
+        ("Carly", "Bob"); the article knows its Lindsey Graham."""
         roles = self._roles.get(person, set())
         male, female = bool(roles & self._male), bool(roles & self._female)
         if male != female:
             return "male" if male else "female"
         named = _first_name_sex(person[0].lower(), self._rules) if len(person) > 1 else None
         bound = self._pronouns.get(person, Counter()).most_common()
-        if named or not bound or (len(bound) > 1 and bound[0][1] <= 2 * bound[1][1]):
-            return named  # a surname shared with a relative ("Bill" and "Hillary Clinton")
-        return bound[0][0]  # … draws a few votes of the other sex
+        clear = bound and (len(bound) == 1 or bound[0][1] > 2 * bound[1][1])  # a surname
+        # shared with a relative draws a few of the other sex; one vote never outweighs a name
+        if clear and (named in {None, bound[0][0]} or bound[0][1] > 1):
+            return bound[0][0]
+        return named
 
     def mentions_of(self, doc: Doc, canonical: tuple[str, ...]) -> list[Token]:
         return [

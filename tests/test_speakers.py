@@ -981,3 +981,12 @@ def test_a_she_opening_the_next_sentence_tells_the_subjects_sex(engine):
         "Later, Amsel praised Okafor at a rally. He said the city needed new blood."
     )
     assert _speaker_names(engine.attribute(text))[-1] == "Dev Okafor"
+
+
+def test_the_article_outweighs_a_first_name_of_the_other_sex(engine):
+    """ "Lindsey" is mostly a woman's name; this article's Lindsey Marsh is a man."""
+    text = (
+        "Senator Lindsey Marsh said he would vote against the bill. Marsh said he had read "
+        "it twice. Governor Ana Ruiz met Marsh on Friday. He said the talks were useful."
+    )
+    assert _speaker_names(engine.attribute(text))[-1] == "Lindsey Marsh"
