@@ -62,7 +62,7 @@ class PersonIndex:
             self._roles.setdefault(self.clusters[name], set()).update(words)
             bare = {t.lower().strip(",.;:") for t in titles if len(t.split()) == 1}
             self._bare_titles.setdefault(self.clusters[name], set()).update(bare)
-        self._pronouns: dict[tuple[str, ...], Counter[str]] = {}
+        self._pronouns: dict[tuple[str, ...], Counter[str]] = {}  # read while counting
         self._pronouns = self._pronoun_sexes(doc)
 
     def _pronoun_sexes(self, doc: Doc) -> dict[tuple[str, ...], Counter[str]]:
@@ -71,7 +71,7 @@ class PersonIndex:
         ("Hillary", "Bernie"), the article does."""
         sexes: dict[tuple[str, ...], Counter[str]] = {}
         for token in doc:
-            sex = PRONOUN_SEXES.get(token.lower_)
+            sex = PRONOUN_SEX.get(token.lower_)
             subject = _binding_subject(token) if sex else None
             person = self.canonical(subject) if subject is not None else None
             if person is None or not self.is_person(subject):
@@ -233,7 +233,7 @@ class PersonIndex:
             return "male" if male else "female"
         named = _first_name_sex(person[0].lower(), self._rules) if len(person) > 1 else None
         bound = self._pronouns.get(person, Counter()).most_common()
-        clear = bound and (len(bound) == 1 or bound[0][1] > 2 * bound[1][1])  # a surname
+        clear = bool(bound) and (len(bound) == 1 or bound[0][1] > 2 * bound[1][1])  # a surname
         # shared with a relative draws a few of the other sex; one vote never outweighs a name
         if clear and (named in {None, bound[0][0]} or bound[0][1] > 1):
             return bound[0][0]
@@ -247,7 +247,7 @@ class PersonIndex:
         ]
 
 
-PRONOUN_SEXES = {"he": "male", "his": "male", "she": "female", "her": "female"}
+PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
 def _binding_subject(pronoun: Token) -> Token | None:

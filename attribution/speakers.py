@@ -17,11 +17,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Words
 
 from .attribute import NON_SAYING_CLASSES, Attribution, Span, mention_span, mention_tokens
-from .names import NAME_DEPS, ORG_ENTS, PersonIndex, person_titles, quoted
+from .names import NAME_DEPS, ORG_ENTS, PRONOUN_SEX, PersonIndex, person_titles, quoted
 from .rules import RuleSet
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
-PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
 
@@ -205,12 +204,19 @@ def _one_of_them(head: Token, referents: Sequence[Token | None]) -> int | None:
     return _latest(referents, lambda t: t.tag_ == "NNS")
 
 
-def _previous_paragraph_start(text: str, at: int) -> int:
-    """Where the paragraph before the one holding ``at`` begins (blank lines skipped)."""
-    start = text.rfind("\n", 0, at)
+def _back_to_previous_paragraph(doc: Doc, before: int) -> Iterator[Token]:
+    """The tokens before index ``before``, nearest first, back to the start of the
+    previous paragraph (blank lines skipped): how far back a reporter's description or
+    "Some say" reaches."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[before].idx)
     while start > 0 and text[start - 1] == "\n":
         start -= 1
-    return text.rfind("\n", 0, max(start, 0)) + 1
+    start = text.rfind("\n", 0, max(start, 0)) + 1
+    for token in reversed(doc[:before]):
+        if token.idx < start:
+            return
+        yield token
 
 
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "others"})
@@ -224,11 +230,7 @@ def _some_of(head: Token, rules: RuleSet) -> Token | None:
         return None
     people = rules.words("group_nouns") | rules.words("anonymous")
     singular = rules.words("person_nouns") | rules.words("title_words")
-    doc = head.doc
-    start = _previous_paragraph_start(doc.text, head.idx)
-    for token in reversed(doc[: head.i]):
-        if token.idx < start:
-            return None
+    for token in _back_to_previous_paragraph(head.doc, head.i):
         plural = token.tag_ in {"NNS", "NNPS"} and token.dep_ != "compound"
         of_people = token.lower_ in people or token.lemma_.lower() in singular
         if plural and of_people and not quoted(token):
@@ -526,11 +528,7 @@ def _epithet_of(head: Token, people: PersonIndex, rules: RuleSet) -> Token | Non
     if people.role_holders(head) or any(c.dep_ == "appos" for c in head.rights):
         return None
     sex = people.sex(head)
-    doc = head.doc
-    start = _previous_paragraph_start(doc.text, head.idx)
-    for token in reversed(doc[: mention_tokens(head)[0]]):
-        if token.idx < start:
-            return None
+    for token in _back_to_previous_paragraph(head.doc, mention_tokens(head)[0]):
         subject = token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}
         person = people.canonical(token) if subject else None
         if person is None or not people.is_person(token) or quoted(token):

@@ -894,9 +894,21 @@ def test_his_goes_to_a_man_never_a_woman(engine):
             "The scientist",
             "Yusuf Adeyemi",
         ),
+        (  # a bare quantifier: the people a plural noun named just before
+            "The worries voiced by many harbour pilots go beyond the new rules.\n\n"
+            "Some say they fear the channel will silt up within a decade.",
+            "Some",
+            "harbour pilots",
+        ),
+        (  # "others" are other ones
+            "“Open the gates!” some protesters shouted at the rally. Others, waving flags, "
+            "chanted “No more cuts!”",
+            "Others, waving flags",
+            "other protesters",
+        ),
     ],
 )
-def test_a_description_goes_on_with_the_person_just_named(engine, text, mention, name):
+def test_a_description_or_quantifier_stands_for_who_was_named_before(engine, text, mention, name):
     assert _speakers_by_mention(engine.attribute(text))[mention]["name"] == name
 
 
@@ -923,42 +935,12 @@ def test_the_article_tells_a_persons_sex_when_the_first_name_does_not(engine):
     assert _speaker_names(engine.attribute(text)) == ["Robin Amsel", "Dev Okafor"]
 
 
-def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_speakers_sex(engine):
-    text = (
-        "Councillor Dev Okafor met Robin Amsel on Monday. “She is the best candidate,” "
-        "Okafor said. Robin Amsel said she would stand again. Later, Amsel praised Okafor "
-        "at a rally. He said the city needed new blood."
-    )
-    assert _speaker_names(engine.attribute(text))[-1] == "Dev Okafor"
-
-
 def test_a_pronoun_for_a_description_goes_to_the_person_described(engine):
     text = (
         "Marguerite Ostrander marched through the old town on Sunday. Police watched from "
         "the square. The 61-year-old engineer was tired, but she said the march was peaceful."
     )
     assert _speaker_names(engine.attribute(text)) == ["Marguerite Ostrander"]
-
-
-@pytest.mark.parametrize(
-    ("text", "mention", "name"),
-    [
-        (
-            "The worries voiced by many harbour pilots go beyond the new rules.\n\n"
-            "Some say they fear the channel will silt up within a decade.",
-            "Some",
-            "harbour pilots",
-        ),
-        (
-            "“Open the gates!” some protesters shouted at the rally. Others, waving flags, "
-            "chanted “No more cuts!”",
-            "Others, waving flags",
-            "other protesters",
-        ),
-    ],
-)
-def test_a_bare_quantifier_stands_for_the_people_named_before(engine, text, mention, name):
-    assert _speakers_by_mention(engine.attribute(text))[mention]["name"] == name
 
 
 def test_a_name_the_tagger_takes_for_a_common_noun_is_still_a_person(attributor_rules):
@@ -974,19 +956,27 @@ def test_a_name_the_tagger_takes_for_a_common_noun_is_still_a_person(attributor_
     assert PersonIndex(doc, rules).is_person(later)
 
 
-def test_a_she_opening_the_next_sentence_tells_the_subjects_sex(engine):
-    text = (
-        "Councillor Dev Okafor met Robin Amsel on Monday.\n"
-        "Robin Amsel toured the flooded streets. She thanked the volunteers for their work.\n"
-        "Later, Amsel praised Okafor at a rally. He said the city needed new blood."
-    )
-    assert _speaker_names(engine.attribute(text))[-1] == "Dev Okafor"
-
-
-def test_the_article_outweighs_a_first_name_of_the_other_sex(engine):
-    """ "Lindsey" is mostly a woman's name; this article's Lindsey Marsh is a man."""
-    text = (
-        "Senator Lindsey Marsh said he would vote against the bill. Marsh said he had read "
-        "it twice. Governor Ana Ruiz met Marsh on Friday. He said the talks were useful."
-    )
-    assert _speaker_names(engine.attribute(text))[-1] == "Lindsey Marsh"
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        (  # a pronoun inside a quotation tells nothing of the speaker's sex
+            "Councillor Dev Okafor met Robin Amsel on Monday. “She is the best candidate,” "
+            "Okafor said. Robin Amsel said she would stand again. Later, Amsel praised Okafor "
+            "at a rally. He said the city needed new blood.",
+            "Dev Okafor",
+        ),
+        (  # a "she" opening the next sentence tells the subject's sex
+            "Councillor Dev Okafor met Robin Amsel on Monday.\n"
+            "Robin Amsel toured the flooded streets. She thanked the volunteers for their work.\n"
+            "Later, Amsel praised Okafor at a rally. He said the city needed new blood.",
+            "Dev Okafor",
+        ),
+        (  # "Lindsey" is mostly a woman's name; this article's Lindsey Marsh is a man
+            "Senator Lindsey Marsh said he would vote against the bill. Marsh said he had read "
+            "it twice. Governor Ana Ruiz met Marsh on Friday. He said the talks were useful.",
+            "Lindsey Marsh",
+        ),
+    ],
+)
+def test_the_articles_pronouns_tell_a_persons_sex(engine, text, last):
+    assert _speaker_names(engine.attribute(text))[-1] == last
