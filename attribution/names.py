@@ -145,6 +145,8 @@ class PersonIndex:
         surname = (name_words(token, self._rules) or (token.text,))[-1]  # "Ruiz-Halloran"
         if _in_organization_name(token) and not self._full_name_with(surname):
             return False
+        if _mistagged_surname(token) and self._full_name_with(surname):
+            return True  # "Sanders" tagged a plural noun, after "Bernie Sanders"
         return (token.pos_ == "PROPN" or token.ent_type_ == "PERSON") and (
             any(name[-1] == surname for name in self.clusters)
             or self._by_first_name((surname,)) is not None
@@ -400,6 +402,12 @@ def _first_name_at(words: list[Token], rules: RuleSet) -> int:
         if _first_name_sex(word.lower_, rules) and i not in hyphenated:
             return i  # but "Whitfield-Morrow" and "Ann-Marie" hold no first name to start at
     return 0
+
+
+def _mistagged_surname(token: Token) -> bool:
+    """A capitalised word the tagger took for a common noun or adjective: a surname
+    ("Sanders", "Rice") may read as one."""
+    return token.is_title and token.pos_ in {"NOUN", "ADJ"}
 
 
 def _last_hyphenated_part(token: Token) -> Token:

@@ -956,6 +956,17 @@ def test_a_name_the_tagger_takes_for_a_common_noun_is_still_a_person(attributor_
     assert PersonIndex(doc, rules).is_person(later)
 
 
+def test_he_binds_to_a_surname_the_tagger_reads_as_a_plural_noun(engine):
+    """ "Sanders" tagged NOUN/NNS with no entity: the surname of "Walter Sanders" still
+    makes it a person, so the reporting subject binds "he"."""
+    text = (
+        "Senator Walter Sanders and Governor Dana Pruitt met voters in Dover on Friday. "
+        "Pruitt said the state needed new roads. Sanders appeared to dismiss the plan, "
+        "when he told Pruitt that the money had run out."
+    )
+    assert _speakers_by_mention(engine.attribute(text))["he"]["name"] == "Walter Sanders"
+
+
 @pytest.mark.parametrize(
     ("text", "last"),
     [
