@@ -646,7 +646,17 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
             subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
             if subjects:
                 return subjects[0]
-    return None
+    return _publisher(head, rules)
+
+
+def _publisher(document: Token, rules: RuleSet) -> Token | None:
+    """ "Rand Paul has released a Web video that accuses Cruz …": the subject of the verb
+    that put the document out wrote it."""
+    verb = document.head
+    if document.dep_ != "dobj" or verb.lemma_.lower() not in rules.words("authoring_verbs"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return subjects[0] if subjects else None
 
 
 # Pronouns

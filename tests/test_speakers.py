@@ -648,6 +648,12 @@ def test_a_document_with_an_author_credits_the_author(engine):
             '"Nobody checked," the report says.',
             ["the report"],
         ),
+        (  # whoever released it wrote it; whoever obtained it did not
+            "Senator Walter Sanders of Ohio has released a web video that accuses Governor "
+            "Dana Pruitt of wasting money on roads. Reporters obtained a memo that says the "
+            "roads are safe.",
+            ["Walter Sanders", "a memo"],
+        ),
     ],
 )
 def test_a_document_named_before_speaks_for_its_authors(engine, text, names):
