@@ -137,12 +137,19 @@ def _first_reading(
     """The first rule (in file order) whose content strategy reads a content span."""
     for rule_name in dict.fromkeys(m.rule.name for m in matches):
         same_rule = [m for m in matches if m.rule.name == rule_name]
-        for speaker in dict.fromkeys(m.speaker for m in same_rule):
+        speakers = dict.fromkeys(m.speaker for m in same_rule)
+        for speaker in sorted(speakers, key=lambda i: _quoted_word(doc, i, quotes)):
             readings = [m for m in same_rule if m.speaker == speaker]
             spans = [s for m in readings if (s := STRATEGIES[m.rule.content](doc, m, quotes))]
             if spans:
                 return _build(doc, readings[0], spans, quotes, rules)
     return None
+
+
+def _quoted_word(doc: Doc, index: int | None, quotes: Sequence[Quote]) -> bool:
+    """Whether a speaker the parser offers is a word of a quotation: '"My apologies,"
+    Quick said' has two subjects for "said", and the one outside the quotation speaks."""
+    return index is not None and any(q.start <= doc[index].idx < q.end for q in quotes)
 
 
 def _build(

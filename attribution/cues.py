@@ -84,6 +84,8 @@ class CueFinder:
             if subject is None:
                 return None
             speaker = subject.i
+        elif speaker is not None and _subject_of_reported_clause(doc[head], doc[speaker]):
+            speaker = governing_subject(doc[head]).i  # "said X would …, and called him"
         cue = _adjacent_run(head, {i for name, i in nodes.items() if name.startswith("cue")})
         # One word: its lemma ("said" -> "say"); a phrase: its words ("according to").
         lemma = doc[head].lemma_.lower() if len(cue) == 1 else " ".join(doc[i].lower_ for i in cue)
@@ -129,6 +131,8 @@ def governing_subject(cue: Token) -> Token | None:
     node = cue
     while _climbs(node):
         via, node = node.dep_, node.head
+        if node == cue.head and via == "conj":
+            node = _reporting_verb_coordinated(cue) or node
         if node.pos_ in ("ADP", "ADV"):
             continue  # "aside from", "by", "without"
         if node.pos_ not in ("VERB", "AUX"):
@@ -150,6 +154,26 @@ def governing_subject(cue: Token) -> Token | None:
             return owner if node.dep_ == "relcl" and owner.pos_ in ("NOUN", "PROPN") else None
         return subject
     return None
+
+
+def _reporting_verb_coordinated(cue: Token) -> Token | None:
+    """The reporting verb a cue is coordinated with when the parser hangs it on the
+    reported clause instead, which it gives away by a different verb form: "Paul said the
+    plan would give money …, and called him …", "saying that the bill had … and arguing
+    that …". A cue in the clause's own form ("said the mayor lied and accused …") stays."""
+    first = cue.head
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ != "ccomp" or first.tag_ == cue.tag_:
+        return None
+    return first.head if first.head.pos_ in ("VERB", "AUX") else None
+
+
+def _subject_of_reported_clause(cue: Token, speaker: Token) -> bool:
+    """Whether a pattern took for speaker the subject of the reported clause the parser
+    hung the cue on ("Paul said the plan would give …, and called him …": not the plan)."""
+    coordinated = _reporting_verb_coordinated(cue) is not None
+    return coordinated and speaker.head == cue.head and governing_subject(cue) is not None
 
 
 def _climbs(node: Token) -> bool:

@@ -140,6 +140,48 @@ def test_gerund_coordinated_with_a_gerund_object_is_part_of_the_content(rules):
     assert found.rule == "speech-verb-object"
 
 
+def test_a_cue_coordinated_with_the_reported_clause_in_another_form_has_the_reporters_subject(
+    rules,
+):
+    # Paul said the plan would give money, and called him a liar: the parser hangs
+    # "called" (VBD) on "give" (VB), whose subject is the plan; Paul did the calling.
+    doc = _parsed(
+        words=["Paul", "said", "the", "plan", "would", "give", "money", ",", "and", "called",
+               "him", "a", "liar", "."],
+        spaces=[True, True, True, True, True, True, False, True, True, True, True, True, False,
+                False],
+        heads=[1, 1, 3, 5, 5, 1, 5, 5, 5, 5, 9, 12, 9, 1],
+        deps=["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "dobj", "punct", "cc", "conj",
+              "dobj", "det", "oprd", "punct"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "NOUN", "PUNCT", "CCONJ", "VERB",
+             "PRON", "DET", "NOUN", "PUNCT"],
+        lemmas=["Paul", "say", "the", "plan", "would", "give", "money", ",", "and", "call", "he",
+                "a", "liar", "."],
+        tags=["NNP", "VBD", "DT", "NN", "MD", "VB", "NN", ",", "CC", "VBD", "PRP", "DT", "NN",
+              "."],
+    )  # fmt: skip
+    called = [a for a in _run(doc, rules) if doc.text[slice(*a.cue)] == "called"]
+    assert [doc[a.speaker_head].text for a in called] == ["Paul"]
+
+
+def test_of_two_subjects_the_one_outside_the_quotation_speaks(rules):
+    # "My apologies, I'm sorry," Quick said: the parser makes both "apologies" and
+    # "Quick" subjects of "said".
+    doc = _parsed(
+        words=["“", "My", "apologies", ",", "I", "'m", "sorry", ",", "”", "Quick", "said", "."],
+        spaces=[False, True, False, True, False, True, False, False, True, True, False, False],
+        heads=[10, 2, 10, 5, 5, 10, 5, 5, 5, 10, 10, 10],
+        deps=["punct", "poss", "nsubj", "punct", "nsubj", "ccomp", "acomp", "punct", "punct",
+              "nsubj", "ROOT", "punct"],
+        pos=["PUNCT", "PRON", "NOUN", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN",
+             "VERB", "PUNCT"],
+        lemmas=["“", "my", "apology", ",", "I", "be", "sorry", ",", "”", "Quick", "say", "."],
+        tags=["``", "PRP$", "NNS", ",", "PRP", "VBP", "JJ", ",", "''", "NNP", "VBD", "."],
+    )  # fmt: skip
+    (found,) = _run(doc, rules)
+    assert doc[found.speaker_head].text == "Quick"
+
+
 # (text, [(content, kind, rule, speaker mention)]) on the real pipeline
 CASES = [
     (
