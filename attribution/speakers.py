@@ -430,7 +430,7 @@ def _named_organization(
         named = {
             _normalise(e.text): e.root
             for e in doc.ents
-            if e.label_ == "ORG" and head.sent.start <= e.start and e.end <= head.i
+            if e.label_ == "ORG" and head.sent.start <= e.start and e.end <= mention_tokens(head)[0]
         }
     return next(iter(named.values())) if len(named) == 1 else None
 
@@ -438,9 +438,10 @@ def _named_organization(
 def _subject_organizations(tokens: Iterable[Token]) -> Iterator[Token]:
     """Proper-noun subjects among ``tokens``: "Greyhaven Savings Bank will cut 1,200 jobs,
     the lender said" (the company reports of itself), "Nordmere Airways cancelled flights,
-    and the airline said"."""
+    and the airline said", "Harcourt City have rejected …, the club said" (a place name
+    to the tagger)."""
     for token in tokens:
-        named = token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "PERSON", ""}
+        named = token.pos_ == "PROPN" and token.ent_type_ in {"ORG", "GPE", "PERSON", ""}
         if named and token.dep_ in {"nsubj", "nsubjpass"}:
             yield token
 
@@ -606,23 +607,45 @@ def _document_named_before(
     doc: Doc, head: Token, earlier: Sequence[Attribution], rules: RuleSet
 ) -> int | None:
     """ "the letter says" after "200 doctors signed a letter … warning that": the earlier
-    attribution whose sentence names that document; its speaker wrote it."""
+    attribution whose speaker spoke through that document, else the latest whose
+    sentence names it; its speaker wrote it."""
     lemma = head.lemma_.lower()
     definite = any(c.lower_ in {"the", "that", "this"} for c in head.lefts)
     if lemma not in rules.words("document_nouns") or not definite or _author(head, rules):
         return None
-    for index in reversed(range(len(earlier))):
-        attribution = earlier[index]
+    naming = {}  # attribution index → the document's mentions in its sentence
+    for index, attribution in enumerate(earlier):
         if attribution.cue_head is None or attribution.speaker_head is None:
             continue
-        named = (
+        named = [
             t
             for t in doc[attribution.cue_head].sent
             if t.lemma_.lower() == lemma and t.i < head.i and not _inside(t, attribution.content)
-        )
-        if any(named):
-            return index
-    return None
+        ]
+        if named:
+            naming[index] = named
+    through = [
+        i
+        for i, named in naming.items()
+        if any(_speaks_through(earlier[i], t, rules) for t in named)
+    ]
+    return max(through or naming, default=None)
+
+
+def _speaks_through(attribution: Attribution, document: Token, rules: RuleSet) -> bool:
+    """Whether an earlier attribution's speaker spoke through ``document``: it is the
+    mention ("according to a report from …"), its author, its cue's ("said in a
+    statement"), or the subject of the verb that has it ("200 doctors signed a letter …
+    warning that"); another attribution in
+    the same sentence ("… when it told a group that …") did not write it."""
+    mention, speaker = attribution.speaker, attribution.speaker_head
+    if mention is not None and _inside(document, mention):
+        return True
+    author = _author(document, rules)
+    verb = document.head.head if document.head.pos_ == "ADP" else document.head
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    said_in = verb.i == attribution.cue_head  # "said in a statement", "warned in a report"
+    return said_in or (author is not None and author.i == speaker) or speaker in subjects
 
 
 def _author(head: Token, rules: RuleSet) -> Token | None:
@@ -725,7 +748,10 @@ def _of_other_sex(pronoun: Token, token: Token, people: PersonIndex) -> bool:
 
 def _can_be(pronoun: Token, antecedent: Token, people: PersonIndex, rules: RuleSet) -> bool:
     """Whether coreferee's antecedent fits: "he" and "she" stand for a person (a name, or
-    a noun for a person, rule-listed or set beside a name) of no other sex."""
+    a noun for a person, rule-listed or set beside a name) of no other sex; "it" for
+    something that can speak (an organisation, a document), not "her email use"."""
+    if pronoun.lower_ in THING_PRONOUNS:
+        return _speaks_as_a_thing(antecedent, rules)
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return True
     if _of_other_sex(pronoun, antecedent, people):
@@ -737,6 +763,15 @@ def _can_be(pronoun: Token, antecedent: Token, people: PersonIndex, rules: RuleS
     nouns = rules.words("person_nouns") | rules.words("title_words") | rules.words("anonymous")
     nouns |= rules.words("male_words") | rules.words("female_words")
     return antecedent.lemma_.lower() in nouns or _apposed_name(antecedent, people) is not None
+
+
+def _speaks_as_a_thing(token: Token, rules: RuleSet) -> bool:
+    """A name, or a noun for an organisation, an outlet or a document."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ORG_ENTS:
+        return True
+    nouns = rules.words("organization_nouns") | rules.words("company_nouns")
+    nouns |= rules.words("outlet_nouns") | rules.words("document_nouns")
+    return token.lemma_.lower() in nouns
 
 
 def _goes_on_as(pronoun: Token, speaker: Token, people: PersonIndex, rules: RuleSet) -> bool:

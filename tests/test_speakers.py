@@ -263,6 +263,16 @@ def test_a_nominal_joins_the_name_given_after_it(engine, text, first):
     assert names[0] == first and len(set(names)) == 1 + (first == "A spokeswoman for the union")
 
 
+def test_a_club_named_like_a_town_is_the_club_that_said_it(engine):
+    """ "Dunmore City" tagged a place, "Premier League" an organisation inside the
+    nominal's own words: the club is the subject of what it said, and its statement goes on."""
+    text = (
+        "Dunmore City have turned down a second bid for striker Ali Kemp, the Premier League "
+        'club said in a statement on Monday. "He is not for sale," the statement added.'
+    )
+    assert _speaker_names(engine.attribute(text))[-2:] == ["Dunmore City", "Dunmore City"]
+
+
 def test_an_organisation_goes_on_under_its_nominal(engine):
     text = (
         "Castlebrook Athletic goalkeeper Tomas Ruiz-Hale has been banned for six matches, "
@@ -647,6 +657,19 @@ def test_a_document_with_an_author_credits_the_author(engine):
         (  # no document named before: the document itself speaks
             '"Nobody checked," the report says.',
             ["the report"],
+        ),
+        (  # "it" is the agency, not "her phone use"; "The report" is the one "according
+            # to" credits, not the agency's, whose report shares its sentence
+            "Two years before the public learned of Mayor Ana Ruiz's private phone, the "
+            "Harwick Transit Agency gave an incomplete response about her phone use when it "
+            "told a watchdog group that it had no records of her messages, according to a "
+            "report from the city's inspector general to be released Thursday. The report "
+            "says the agency ignored three requests.",
+            [
+                "the city's inspector general",
+                "the Harwick Transit Agency",
+                "the city's inspector general",
+            ],
         ),
         (  # whoever released it wrote it; whoever obtained it did not
             "Senator Walter Sanders of Ohio has released a web video that accuses Governor "
