@@ -140,6 +140,7 @@ def _referent(
             return named
         return (
             _named_organization(doc, token, attribution.content, people, rules)
+            or _outlet_named_before(token, rules)
             or _short_organization_name(doc, token, people)
             or _earlier_pair(doc, token)
             or _organization_going_on(token, previous, people, rules)
@@ -170,12 +171,25 @@ def _referent(
             return previous
         if _subject_just_before(nearest, head) and (antecedent is None or antecedent.i < nearest.i):
             return nearest  # "Vance was blunter. In a video, she said …"
+        if _named_since(nearest, antecedent, people):
+            return nearest
         if antecedent is not None:
             described = _epithet_of(antecedent, people, rules)  # "The 57-year-old scientist
             if described is not None and _of_other_sex(head, described, people):  # … she"
                 described = None
             return _apposed_name(antecedent, people) or described or antecedent
     return nearest or head
+
+
+def _named_since(nearest: Token | None, antecedent: Token | None, people: PersonIndex) -> bool:
+    """Whether a named person who fits the pronoun is a subject between coreferee's
+    unnamed antecedent and the pronoun: "A judge had ordered … Clinton said … she said"
+    is Clinton."""
+    if nearest is None or antecedent is None or antecedent.i > nearest.i:
+        return False
+    unnamed = antecedent.pos_ == "NOUN" and _apposed_name(antecedent, people) is None
+    named = nearest.pos_ == "PROPN" and nearest.dep_ in {"nsubj", "nsubjpass"}
+    return unnamed and named and people.is_person(nearest)
 
 
 def _described_before(head: Token, referents: Sequence[Token | None]) -> int | None:
@@ -433,6 +447,31 @@ def _named_organization(
             if e.label_ == "ORG" and head.sent.start <= e.start and e.end <= mention_tokens(head)[0]
         }
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _outlet_named_before(head: Token, rules: RuleSet) -> Token | None:
+    """ "As the paper noted" after "the nationalist Global Times tabloid noted": the one
+    news outlet named in this or the previous paragraph."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    outlet_nouns = rules.words("outlet_nouns")
+    if head.pos_ != "NOUN" or not definite or head.lemma_.lower() not in outlet_nouns:
+        return None
+    named = {
+        token.text: token
+        for token in _back_to_previous_paragraph(head.doc, mention_tokens(head)[0])
+        if token.pos_ == "PROPN" and _names_outlet(token, rules) and not quoted(token)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _names_outlet(name: Token, rules: RuleSet) -> bool:
+    """A name set beside an outlet noun ("the Global Times tabloid", "the Union Leader,
+    New Hampshire's largest newspaper", "the daily Kurier") or in the outlet lists."""
+    nouns = rules.words("outlet_nouns")
+    beside = name.dep_ in {"compound", "appos"} and name.head.lemma_.lower() in nouns
+    apposed = any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in name.children)
+    known = {o.lower() for o in rules.words("outlets")}
+    return beside or apposed or name.text.lower() in known
 
 
 def _subject_organizations(tokens: Iterable[Token]) -> Iterator[Token]:

@@ -273,6 +273,32 @@ def test_a_club_named_like_a_town_is_the_club_that_said_it(engine):
     assert _speaker_names(engine.attribute(text))[-2:] == ["Dunmore City", "Dunmore City"]
 
 
+def test_the_paper_is_the_one_outlet_named_before(engine):
+    text = (
+        "Many readers were puzzled. But as the nationalist Harbour Courier tabloid noted in an "
+        'editorial on Thursday, the mayor "has surprisingly earned himself a few fans in the '
+        'port."\n\nAs the paper noted, the result is surprising because the mayor has rarely '
+        "praised the port."
+    )
+    assert _speakers_by_mention(engine.attribute(text))["the paper"]["name"] == "Harbour Courier"
+
+
+def test_she_is_the_named_speaker_between_an_unnamed_one_and_her(engine):
+    """ "A judge" is further back than Ana Ruiz, who spoke last and is the subject named
+    since: "she" at the next paragraph's start is Ruiz."""
+    text = (
+        "Residents have waited months for answers. A judge had ordered the council to release "
+        "all of the inspection files by the end of January, but lawyers for the council said "
+        "this week that they would miss the deadline.\n\nMayor Ana Ruiz, who held three "
+        "meetings across the district on Friday, has urged the council to release the files "
+        'as quickly as possible.\n\n"Let people sort them through," Ruiz said at a town hall '
+        'this week. "It took time to get done."\n\nAlthough in September she said her '
+        "decision to delay the files was a mistake, at the town hall she said she did not "
+        "believe it amounted to an error of judgement."
+    )
+    assert _speaker_names(engine.attribute(text))[-3:] == ["Ana Ruiz"] * 3
+
+
 def test_an_organisation_goes_on_under_its_nominal(engine):
     text = (
         "Castlebrook Athletic goalkeeper Tomas Ruiz-Hale has been banned for six matches, "
