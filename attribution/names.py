@@ -113,6 +113,11 @@ class PersonIndex:
         if lemma not in self._titles:
             return []
         holders = [name for name, roles in self._roles.items() if self._holds(roles, lemma)]
+        # "the New Jersey governor", "the former president": the holders whose titles
+        # have every word that qualifies the role
+        words = {t.lower_ for c in noun.lefts if c.dep_ in {"compound", "amod"} for t in c.subtree}
+        qualified = [name for name in holders if words and words <= self._roles[name]]
+        holders = qualified or holders
         bare = [name for name in holders if lemma in self._bare_titles.get(name, ())]
         return bare if len(holders) > 1 and len(bare) == 1 else holders
 

@@ -528,11 +528,20 @@ def _organization_going_on(
 
 
 def _role_going_on(head: Token, previous: Token | None, people: PersonIndex) -> Token | None:
-    """ "The leader added" when two people are leaders: the one who spoke just before."""
-    if previous is None or previous.pos_ == "PRON":
-        return None
+    """ "The leader added" when two people are leaders: the one who spoke just before,
+    else the one last named as a subject in this or the previous paragraph ("Rubio
+    stopped by his headquarters … the senator said")."""
     holders = people.role_holders(head)
-    return previous if len(holders) > 1 and people.canonical(previous) in holders else None
+    if len(holders) < 2:
+        return None
+    if previous is not None and previous.pos_ != "PRON" and people.canonical(previous) in holders:
+        return previous
+    for token in _back_to_previous_paragraph(head.doc, mention_tokens(head)[0]):
+        subject = token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}
+        if subject and not quoted(token) and people.is_person(token):
+            holder = people.canonical(token) in holders
+            return token if holder else None  # the last named subject, or no one
+    return None
 
 
 def _aged(head: Token, previous: Token | None, people: PersonIndex) -> Token | None:

@@ -299,6 +299,37 @@ def test_she_is_the_named_speaker_between_an_unnamed_one_and_her(engine):
     assert _speaker_names(engine.attribute(text))[-3:] == ["Ana Ruiz"] * 3
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Governor Dana Pruitt of Ohio and Harlan Voss, the Kentucky governor, met in Dayton "
+            'on Monday. Voss said the bridge plan was sound. "He has had two years to sign," '
+            "the Ohio governor said.",
+            "Dana Pruitt",
+        ),
+        (
+            "President Ana Ruiz and former president Tomas Brand toured the dam on Monday. Ruiz "
+            'praised the engineers. "They saved the valley," the former president said.',
+            "Tomas Brand",
+        ),
+    ],
+)
+def test_a_qualified_role_picks_its_holder_among_several(engine, text, name):
+    """ "the Ohio governor", "the former president": of several people with the title, the
+    one whose title has the qualifying words, even when another spoke just before."""
+    assert _speaker_names(engine.attribute(text))[-1] == name
+
+
+def test_a_shared_title_is_the_holder_last_named_as_a_subject(engine):
+    text = (
+        "Senator Ana Ruiz and Senator Tomas Brand both spoke in Dover on Monday.\n\n"
+        "Brand stopped by his campaign office to thank volunteers. Walking in to cheers, the "
+        "senator said the race was close."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Tomas Brand"]
+
+
 def test_an_organisation_goes_on_under_its_nominal(engine):
     text = (
         "Castlebrook Athletic goalkeeper Tomas Ruiz-Hale has been banned for six matches, "
