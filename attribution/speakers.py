@@ -440,11 +440,17 @@ def _named_organization(
             subjects = (t for t in _subject_organizations(tokens) if not people.is_person(t))
             named = {_normalise(t.text): t for t in subjects}
     if not named and lemma in rules.words("company_nouns"):  # "Shares in X fell after the
-        # chipmaker cut its forecast": the one organisation named before it in the sentence
+        # chipmaker cut its forecast", "… employers such as Monsanto, which opposed the bill.
+        # “…,” the company tweeted": the one organisation named before it, outside
+        # quotation marks, in its sentence or the one before
+        start = doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
         named = {
             _normalise(e.text): e.root
             for e in doc.ents
-            if e.label_ == "ORG" and head.sent.start <= e.start and e.end <= mention_tokens(head)[0]
+            if e.label_ == "ORG"
+            and start <= e.start
+            and e.end <= mention_tokens(head)[0]
+            and not quoted(e.root)
         }
     return next(iter(named.values())) if len(named) == 1 else None
 

@@ -330,6 +330,15 @@ def test_a_shared_title_is_the_holder_last_named_as_a_subject(engine):
     assert _speaker_names(engine.attribute(text)) == ["Tomas Brand"]
 
 
+def test_the_company_is_the_one_organisation_named_in_the_sentence_before(engine):
+    text = (
+        "The strike drew wide attention in Dover, including from local employers such as "
+        'Harwell Foods, which opposed the walkout. "We urge both sides to keep talking," the '
+        "company wrote on Twitter."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Harwell Foods"]
+
+
 def test_an_organisation_goes_on_under_its_nominal(engine):
     text = (
         "Castlebrook Athletic goalkeeper Tomas Ruiz-Hale has been banned for six matches, "
