@@ -456,11 +456,13 @@ def _named_organization(
 
 
 def _outlet_named_before(head: Token, rules: RuleSet) -> Token | None:
-    """ "As the paper noted" after "the nationalist Global Times tabloid noted": the one
-    news outlet named in this or the previous paragraph."""
+    """ "As the paper noted" after "the nationalist Global Times tabloid noted", "the
+    editorial board wrote" after "The Union Leader, New Hampshire's largest newspaper,":
+    the one news outlet named in this or the previous paragraph."""
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
-    outlet_nouns = rules.words("outlet_nouns")
-    if head.pos_ != "NOUN" or not definite or head.lemma_.lower() not in outlet_nouns:
+    words = " ".join(t.lower_ for t in head.doc[mention_tokens(head)[0] : head.i + 1][1:])
+    outlet = head.lemma_.lower() in rules.words("outlet_nouns")
+    if head.pos_ != "NOUN" or not definite or not (outlet or words in rules.words("outlet_voices")):
         return None
     named = {
         token.text: token
@@ -1117,8 +1119,10 @@ def _organization_name(head: Token) -> str | None:
         if t.pos_ in {"NOUN", "ADJ"} and t.text.islower() and t.dep_ != "poss"
     ]
     start = described[-1].i + 1 if described else first
-    while start < head.i and head.doc[start].dep_ == "case":
-        start += 1  # "The city's Department of Buildings": not "'s Department …"
+    while start < head.i and (head.doc[start].dep_ == "case" or head.doc[start].text == "-"):
+        # "The city's Department of Buildings": not "'s Department …"; "the pro-Christie
+        # Union Leader": the word after the hyphen still describes
+        start += 2 if head.doc[start].text == "-" else 1
     end = head.i
     if any(c.dep_ == "cc" and c.text == "&" for c in head.children):
         end = max((c.right_edge.i for c in head.children if c.dep_ == "conj"), default=end)
