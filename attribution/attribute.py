@@ -149,7 +149,7 @@ def _first_reading(
 def _quoted_word(doc: Doc, index: int | None, quotes: Sequence[Quote]) -> bool:
     """Whether a speaker the parser offers is a word of a quotation: '"My apologies,"
     Quick said' has two subjects for "said", and the one outside the quotation speaks."""
-    return index is not None and any(q.start <= doc[index].idx < q.end for q in quotes)
+    return index is not None and _quote_at(quotes, doc[index].idx) is not None
 
 
 def _build(

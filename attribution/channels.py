@@ -151,7 +151,7 @@ def _spoken_by(attribution: Attribution, doc: Doc, words: frozenset[str]) -> boo
 
 def _spoken_by_outlet(attribution: Attribution, doc: Doc, rules: RuleSet) -> bool:
     head = attribution.speaker_head
-    return head is not None and known_outlet(phrase(doc[head]), rules)
+    return head is not None and rules.known_outlet(phrase(doc[head]))
 
 
 def _object_fits(obj: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
@@ -184,16 +184,10 @@ def _owner(obj: Token, rules: RuleSet) -> str | None:
     return None
 
 
-def known_outlet(text: str, rules: RuleSet) -> bool:
-    known = {o.lower() for o in rules.words("outlets")}
-    lowered = text.lower()
-    return lowered in known or lowered.removeprefix("the ") in known
-
-
 def _is_outlet(token: Token, rules: RuleSet) -> bool:
     """A name in the outlets list, a proper noun the parser names as an organisation, or a
     name that ends like a newspaper's ("the Orthwick Gazette")."""
-    return known_outlet(phrase(token), rules) or (
+    return rules.known_outlet(phrase(token)) or (
         token.pos_ == "PROPN"
         and (
             token.ent_type_ in {"ORG", "WORK_OF_ART"} or token.lower_ in rules.words("outlet_words")
@@ -334,7 +328,7 @@ def _outlet_of(noun: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
     for child in noun.lefts:
         if child.dep_ in OUTLET_DEPS and child.pos_ == "PROPN":
             text = phrase(child)
-            if known_outlet(text, rules) or (media and child.ent_type_ in {"ORG", "WORK_OF_ART"}):
+            if rules.known_outlet(text) or (media and child.ent_type_ in {"ORG", "WORK_OF_ART"}):
                 return text
     for child in noun.rights:
         if media and child.dep_ == "appos" and child.pos_ == "PROPN":
@@ -346,7 +340,7 @@ def _outlet_of(noun: Token, rule: ChannelRule, rules: RuleSet) -> str | None:
                 owner = _owner(obj, rules)
                 if owner is not None:
                     return owner
-                if known_outlet(phrase(obj), rules) or (
+                if rules.known_outlet(phrase(obj)) or (
                     media and child.lower_ != "to" and _is_outlet(obj, rules)
                 ):
                     return phrase(obj)
@@ -362,7 +356,7 @@ def _audience_of(noun: Token, rules: RuleSet) -> str | None:
         candidates.append(noun.doc[after])
     for prep in candidates:
         for obj in prep.children:
-            if obj.dep_ == "pobj" and not known_outlet(phrase(obj), rules):
+            if obj.dep_ == "pobj" and not rules.known_outlet(phrase(obj)):
                 return _audience_phrase(obj)
     for obj in prep_objects(noun, {"with", "before", "for", "of"}):
         if _is_audience(obj, rules):

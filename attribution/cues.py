@@ -85,7 +85,9 @@ class CueFinder:
                 return None
             speaker = subject.i
         elif speaker is not None and _subject_of_reported_clause(doc[head], doc[speaker]):
-            speaker = governing_subject(doc[head]).i  # "said X would …, and called him"
+            # "Paul said the plan would give …, and called him …": not the plan
+            subject = governing_subject(doc[head])
+            speaker = speaker if subject is None else subject.i
         cue = _adjacent_run(head, {i for name, i in nodes.items() if name.startswith("cue")})
         # One word: its lemma ("said" -> "say"); a phrase: its words ("according to").
         lemma = doc[head].lemma_.lower() if len(cue) == 1 else " ".join(doc[i].lower_ for i in cue)
@@ -171,9 +173,8 @@ def _reporting_verb_coordinated(cue: Token) -> Token | None:
 
 def _subject_of_reported_clause(cue: Token, speaker: Token) -> bool:
     """Whether a pattern took for speaker the subject of the reported clause the parser
-    hung the cue on ("Paul said the plan would give …, and called him …": not the plan)."""
-    coordinated = _reporting_verb_coordinated(cue) is not None
-    return coordinated and speaker.head == cue.head and governing_subject(cue) is not None
+    hung the cue on."""
+    return speaker.head == cue.head and _reporting_verb_coordinated(cue) is not None
 
 
 def _climbs(node: Token) -> bool:

@@ -83,6 +83,12 @@ class RuleSet:
     def cue_class(self, lexicon: str, lemma: str) -> str | None:
         return self.lexicons[lexicon].classes.get(lemma)
 
+    def known_outlet(self, text: str) -> bool:
+        """Whether ``text`` ("CNN", "the Times") is in the outlets list, whatever its case."""
+        known = {o.lower() for o in self.words("outlets")}
+        lowered = text.lower()
+        return lowered in known or lowered.removeprefix("the ") in known
+
     def adjust(self, confidence: float, *names: str) -> float:
         """Apply named adjustments, clamped to [0, 1] and rounded for stable output."""
         value = confidence + sum(self.adjustments[name] for name in names)

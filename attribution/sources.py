@@ -19,7 +19,6 @@ from .channels import (
     PLACE_ENTS,
     Source,
     cue_audience,
-    known_outlet,
     outside,
     phrase,
     prep_objects,
@@ -233,21 +232,21 @@ def _via(
         c.dep_ == "advcl" and c.lemma_.lower() in {"cite", "quote"} for c in cue.children
     ):
         head = cue.doc[speaker]
-        if known_outlet(phrase(head), rules):
+        if rules.known_outlet(phrase(head)):
             return phrase(head)
     for token in cue.sent:
         if token.lower_ != "according" or token.i == cue.i:
             continue
         for to in (c for c in token.children if c.lower_ == "to"):
             for obj in (g for g in to.children if g.dep_ == "pobj"):
-                if not known_outlet(phrase(obj), rules):
+                if not rules.known_outlet(phrase(obj)):
                     continue
                 if _at_content_edge(token, obj, attribution):
                     return phrase(obj)
     for ancestor in cue.ancestors:
         if ancestor.i in other_cues and ancestor.lemma_.lower() in {"report", "say"}:
             for subject in ancestor.children:
-                if subject.dep_ == "nsubj" and known_outlet(phrase(subject), rules):
+                if subject.dep_ == "nsubj" and rules.known_outlet(phrase(subject)):
                     return phrase(subject)
             return None
     return None

@@ -188,15 +188,14 @@ def _named_since(nearest: Token | None, antecedent: Token | None, people: Person
     if nearest is None or antecedent is None or antecedent.i > nearest.i:
         return False
     unnamed = antecedent.pos_ == "NOUN" and _apposed_name(antecedent, people) is None
-    named = nearest.pos_ == "PROPN" and nearest.dep_ in {"nsubj", "nsubjpass"}
-    return unnamed and named and people.is_person(nearest)
+    return unnamed and _named_subject(nearest, people)
 
 
 def _described_before(head: Token, referents: Sequence[Token | None]) -> int | None:
     """ "a senior State Department official told reporters … The official said": a
     definite noun with nothing set beside it goes on with the latest earlier unnamed
     speaker whose head noun it repeats (the index of that attribution)."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    definite = _with_the(head)
     named = any(c.pos_ == "PROPN" for c in head.lefts) or any(
         c.dep_ == "appos" for c in head.rights
     )  # "The United Grocery Workers union", "the official, Ana Ruiz,"
@@ -459,7 +458,7 @@ def _outlet_named_before(head: Token, rules: RuleSet) -> Token | None:
     """ "As the paper noted" after "the nationalist Global Times tabloid noted", "the
     editorial board wrote" after "The Union Leader, New Hampshire's largest newspaper,":
     the one news outlet named in this or the previous paragraph."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    definite = _with_the(head)
     words = " ".join(t.lower_ for t in head.doc[mention_tokens(head)[0] : head.i + 1][1:])
     outlet = head.lemma_.lower() in rules.words("outlet_nouns")
     if head.pos_ != "NOUN" or not definite or not (outlet or words in rules.words("outlet_voices")):
@@ -478,8 +477,7 @@ def _names_outlet(name: Token, rules: RuleSet) -> bool:
     nouns = rules.words("outlet_nouns")
     beside = name.dep_ in {"compound", "appos"} and name.head.lemma_.lower() in nouns
     apposed = any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in name.children)
-    known = {o.lower() for o in rules.words("outlets")}
-    return beside or apposed or name.text.lower() in known
+    return beside or apposed or rules.known_outlet(name.text)
 
 
 def _subject_organizations(tokens: Iterable[Token]) -> Iterator[Token]:
@@ -544,12 +542,8 @@ def _role_going_on(head: Token, previous: Token | None, people: PersonIndex) -> 
         return None
     if previous is not None and previous.pos_ != "PRON" and people.canonical(previous) in holders:
         return previous
-    for token in _back_to_previous_paragraph(head.doc, mention_tokens(head)[0]):
-        subject = token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}
-        if subject and not quoted(token) and people.is_person(token):
-            holder = people.canonical(token) in holders
-            return token if holder else None  # the last named subject, or no one
-    return None
+    last = next(_named_subjects_before(head, people), None)  # that one, or no one
+    return last if last is not None and people.canonical(last) in holders else None
 
 
 def _aged(head: Token, previous: Token | None, people: PersonIndex) -> Token | None:
@@ -579,21 +573,33 @@ def _epithet_of(head: Token, people: PersonIndex, rules: RuleSet) -> Token | Non
     nouns = rules.words("title_words") | rules.words("person_nouns")
     unnamed = rules.words("anonymous") | rules.words("court_officers")
     unnamed |= rules.words("legal_counsel")
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    definite = _with_the(head)
     if head.pos_ != "NOUN" or head.tag_ != "NN" or not definite or lemma not in nouns - unnamed:
         return None
     if people.role_holders(head) or any(c.dep_ == "appos" for c in head.rights):
         return None
     sex = people.sex(head)
-    for token in _back_to_previous_paragraph(head.doc, mention_tokens(head)[0]):
-        subject = token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}
-        person = people.canonical(token) if subject else None
-        if person is None or not people.is_person(token) or quoted(token):
+    for token in _named_subjects_before(head, people):
+        person = people.canonical(token)
+        if person is None or people.titled_otherwise(person, lemma):
             continue
-        if people.titled_otherwise(person, lemma) or sex not in {None, people.sex(token)}:
-            continue
-        return token
+        if sex in {None, people.sex(token)}:
+            return token
     return None
+
+
+def _named_subjects_before(head: Token, people: PersonIndex) -> Iterator[Token]:
+    """The named people who are subjects before ``head``, outside quotation marks, nearest
+    first, back to the previous paragraph: whom "the senator" or "she" goes on with."""
+    for token in _back_to_previous_paragraph(head.doc, mention_tokens(head)[0]):
+        if _named_subject(token, people) and not quoted(token):
+            yield token
+
+
+def _named_subject(token: Token, people: PersonIndex) -> bool:
+    """A person's name as a clause's subject ("Rubio stopped by …")."""
+    subject = token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}
+    return subject and people.is_person(token)
 
 
 def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
@@ -618,9 +624,14 @@ def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+def _with_the(head: Token) -> bool:
+    """ "the club", "the senator": a noun with the definite article."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+
+
 def _organization_nominal(head: Token, rules: RuleSet) -> bool:
     """ "the club", "the port authority": a definite organisation noun."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+    definite = _with_the(head)
     return (
         head.pos_ == "NOUN"
         and definite
@@ -692,8 +703,8 @@ def _speaks_through(attribution: Attribution, document: Token, rules: RuleSet) -
     """Whether an earlier attribution's speaker spoke through ``document``: it is the
     mention ("according to a report from …"), its author, its cue's ("said in a
     statement"), or the subject of the verb that has it ("200 doctors signed a letter …
-    warning that"); another attribution in
-    the same sentence ("… when it told a group that …") did not write it."""
+    warning that"); another attribution in the same sentence ("… when it told a group
+    that …") did not write it."""
     mention, speaker = attribution.speaker, attribution.speaker_head
     if mention is not None and _inside(document, mention):
         return True
