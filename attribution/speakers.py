@@ -18,6 +18,7 @@ from spacy.tokens import Span as Words
 
 from .attribute import NON_SAYING_CLASSES, Attribution, Span, mention_span, mention_tokens
 from .names import NAME_DEPS, ORG_ENTS, PRONOUN_SEX, PersonIndex, person_titles, quoted
+from .pronouns import PronounResolver
 from .rules import RuleSet
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -48,6 +49,7 @@ def resolve_speakers(
 ) -> ResolvedSpeakers:
     """Canonical speakers for ``attributions`` (same order), with all their mentions."""
     people = PersonIndex(doc, rules)
+    pronouns = PronounResolver(doc, people, rules, [q for a in attributions for q in a.quotes])
     table = _SpeakerTable(doc, people, rules)
     chosen: list[str | None] = []
     referents: list[Token | None] = []  # what each attribution's speaker mention stands for
@@ -76,7 +78,9 @@ def resolve_speakers(
             continue
         previous = _previous_speaker(doc, attribution, attributions[: len(chosen)], referents)
         said = [a.content for a in attributions[: len(chosen)]]
-        referent = _referent(doc, head, attribution, people, coreference, rules, previous, said)
+        referent = _referent(
+            doc, head, attribution, people, pronouns, coreference, rules, previous, said
+        )
         spoke = next((k for r, k in zip(referents, chosen, strict=True) if r == referent), None)
         referents.append(referent)
         one = head.lower_ in PERSON_PRONOUNS  # "she" is Ana Ruiz, not "Ana Ruiz and Ivo Hart"
@@ -89,7 +93,9 @@ def resolve_speakers(
         kind = "organization" if nominal else None
         owner = _owner(head) if referent is head else None
         if owner is not None:  # "Her campaign said": the Clinton campaign
-            found = _referent(doc, owner, attribution, people, coreference, rules, previous, said)
+            found = _referent(
+                doc, owner, attribution, people, pronouns, coreference, rules, previous, said
+            )
             if _speaks_for_owner(head, rules):  # "his remarks" are his
                 referent = referents[-1] = found
                 described = None
@@ -125,6 +131,7 @@ def _referent(
     head: Token,
     attribution: Attribution,
     people: PersonIndex,
+    pronouns: PronounResolver,
     coreference: str,
     rules: RuleSet,
     previous: Token | None = None,
@@ -174,11 +181,18 @@ def _referent(
         if _named_since(nearest, antecedent, people):
             return nearest
         if antecedent is not None:
-            described = _epithet_of(antecedent, people, rules)  # "The 57-year-old scientist
-            if described is not None and _of_other_sex(head, described, people):  # … she"
-                described = None
-            return _apposed_name(antecedent, people) or described or antecedent
-    return nearest or head
+            return _named_for(head, antecedent, people, rules)
+    antecedent = pronouns.antecedent(head)
+    return _named_for(head, antecedent, people, rules) if antecedent else nearest or head
+
+
+def _named_for(pronoun: Token, antecedent: Token, people: PersonIndex, rules: RuleSet) -> Token:
+    """The person a described antecedent is: "Lori Bernstein … The 57-year-old scientist
+    was tired, but she said" is Lori Bernstein."""
+    described = _epithet_of(antecedent, people, rules)
+    if described is not None and _of_other_sex(pronoun, described, people):
+        described = None
+    return _apposed_name(antecedent, people) or described or antecedent
 
 
 def _named_since(nearest: Token | None, antecedent: Token | None, people: PersonIndex) -> bool:

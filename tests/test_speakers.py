@@ -358,6 +358,32 @@ def test_a_pronoun_after_a_sentence_about_someone_else_is_hers(engine):
     assert [n for n in names if n != "the council"] == [ruth, ruth, catrin, catrin]
 
 
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        (  # the women named beside the mayor are nearer, but the text is about Marsh
+            "Lena Marsh has run the Dover night shelter since 2009. Last winter she turned "
+            "away forty people, and she wrote to the mayor, Ana Ruiz, to her deputy, Clara "
+            "Weiss, and to the bishop, Mary Hale, for help. On Tuesday, she said the shelter "
+            "would close in March.",
+            "Lena Marsh",
+        ),
+        (  # the first "he" of the second sentence is bound by Weiss, named after it
+            "Tomas Brand has run the port for a decade, and he has fought every strike. After "
+            "promising voters that he would cut fees, Carl Weiss won the vote on Monday, and "
+            "he thanked Brand's rival, Josef Meyer, and the port's lawyer, Kurt Ames. Later "
+            "he said the port would hire 200 workers.",
+            "Carl Weiss",
+        ),
+    ],
+)
+def test_a_pronoun_goes_to_the_person_the_text_is_about(engine, text, last):
+    """Salience: each mention weighs by its role and fades by sentence; a pronoun
+    resolved on the way is a mention too, and a clause's subject binds the pronouns of the
+    clauses under it."""
+    assert _speaker_names(engine.attribute(text))[-1] == last
+
+
 def test_a_pronoun_goes_on_with_the_speaker_as_first_described(engine):
     text = (
         "The first escapee, Aled Pryce, 27, was caught on Monday, according to a spokeswoman "
