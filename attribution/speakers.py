@@ -692,7 +692,7 @@ def _document_named_before(
     sentence names it; its speaker wrote it."""
     lemma = head.lemma_.lower()
     definite = any(c.lower_ in {"the", "that", "this"} for c in head.lefts)
-    if lemma not in rules.words("document_nouns") or not definite or _author(head, rules):
+    if not _document(head, rules) or not definite or _author(head, rules):
         return None
     naming = {}  # attribution index → the document's mentions in its sentence
     for index, attribution in enumerate(earlier):
@@ -732,8 +732,7 @@ def _speaks_through(attribution: Attribution, document: Token, rules: RuleSet) -
 def _author(head: Token, rules: RuleSet) -> Token | None:
     """ "A report by the state comptroller says …", "a report released by …", "the
     agency's survey found …": the document's author speaks."""
-    documents = rules.words("document_nouns")
-    if head.lemma_.lower() not in documents and head.lower_ not in documents:
+    if not _document(head, rules):
         return None
     participles = [c for c in head.children if c.dep_ == "acl"]
     for prep in (*head.children, *(g for c in participles for g in c.children)):
@@ -751,6 +750,15 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
             if subjects:
                 return subjects[0]
     return _publisher(head, rules)
+
+
+def _document(head: Token, rules: RuleSet) -> bool:
+    """ "the letter", "a report by …": a document noun, not the last word of an
+    organisation's name ("The Huffington Post said" is the paper, not Arianna Huffington,
+    nor "The Washington Post" after it)."""
+    documents = rules.words("document_nouns")
+    named = head.pos_ == "PROPN" and head.ent_type_ in ORG_ENTS
+    return not named and (head.lemma_.lower() in documents or head.lower_ in documents)
 
 
 def _publisher(document: Token, rules: RuleSet) -> Token | None:
@@ -883,6 +891,8 @@ class _SpeakerTable:
         self._doc, self._people, self._rules = doc, people, rules
         self.by_key: dict[str, Speaker] = {}
         short_forms = _abbreviations(doc)
+        for short, name in _outlet_last_words(doc, rules).items():
+            short_forms.setdefault(short, name)
         self._aliases = _organisation_aliases(doc, short_forms)
         self._short_forms = short_forms.keys()
 
@@ -1065,6 +1075,23 @@ def _short_names(doc: Doc) -> dict[str, str]:
         if len(longer) == 1:
             found[short] = longer[0]
     return found
+
+
+def _outlet_last_words(doc: Doc, rules: RuleSet) -> dict[str, str]:
+    """ "The Washington Post … the Post said": the last word of a news outlet's name
+    stands for it when no other organisation named in the article ends in that word."""
+    ending: dict[str, dict[str, list[Words]]] = {}
+    for ent in doc.ents:
+        normal = _normalise(ent.text)
+        if ent.label_ in ORG_ENTS and " " in normal:
+            ending.setdefault(normal.split()[-1], {}).setdefault(normal, []).append(ent)
+    return {
+        last: ents[0].text
+        for last, names in ending.items()
+        if len(names) == 1
+        for ents in names.values()
+        if any(rules.known_outlet(e.text) or _names_outlet(e.root, rules) for e in ents)
+    }
 
 
 def _initialisms(doc: Doc) -> dict[str, str]:

@@ -530,6 +530,17 @@ def test_ages_abbreviations_and_acronyms(engine, text, names):
             "statement that it was cooperating with inspectors.",
             ["The Meridian Grand Hotel"],
         ),
+        (  # a paper's last word is the paper; a word of a name is no document
+            "Dalia Marchetti founded the Marchetti Post, a weekly newspaper, in 2009. The "
+            "Marchetti Post said on Monday that the poll was sound. “We stand by it,” the "
+            "Post said. The Ellsworth Tribune reported that the poll was flawed.",
+            ["The Marchetti Post", "The Marchetti Post", "The Ellsworth Tribune"],
+        ),
+        (  # but not when two organisations named end in that word
+            "The Harrow Post said the poll was sound. The Ellsworth Post, a rival daily, said "
+            "it was flawed. The Post said it had asked the pollster.",
+            ["The Harrow Post", "The Ellsworth Post", "The Post"],
+        ),
     ],
 )
 def test_short_forms_of_an_organisation_name(engine, text, names):
