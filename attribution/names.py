@@ -123,9 +123,14 @@ class PersonIndex:
 
     def titled_otherwise(self, person: tuple[str, ...], title: str) -> bool:
         """Whether the article titles ``person`` but never ``title``: "the senator" is not
-        "Gov. Chris Christie"."""
-        roles = self._roles.get(person, set()) & self._titles
-        return bool(roles) and not self._holds(roles, title)
+        "Gov. Chris Christie". One person may follow several occupations, so "the actor"
+        is refused only to a person titled by offices alone ("veteran comedian Tim Allen"
+        may be the actor, "Sen. Marco Rubio" not the businessman)."""
+        occupations = self._rules.words("occupations")
+        roles = self._roles.get(person, set()) & (self._titles | occupations)
+        if not roles or self._holds(roles, title):
+            return False
+        return title not in occupations or not roles & occupations
 
     def _holds(self, roles: set[str], title: str) -> bool:
         """Whether a person's title words name ``title``, abbreviated or not ("Gov."

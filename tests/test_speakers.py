@@ -1020,6 +1020,18 @@ def test_his_goes_to_a_man_never_a_woman(engine):
             "The scientist",
             "Yusuf Adeyemi",
         ),
+        (  # an occupation is no office: one person may be a comedian and an actor
+            "Veteran comedian Ansel Moravec mocked the network on Tuesday. “It baffles me,” "
+            "the actor said.",
+            "the actor",
+            "Ansel Moravec",
+        ),
+        (
+            "Republican candidate Dorian Vasquez toured the clinic on Monday. The retired "
+            "neurosurgeon said the waiting times were shameful.",
+            "The retired neurosurgeon",
+            "Dorian Vasquez",
+        ),
         (  # a bare quantifier: the people a plural noun named just before
             "The worries voiced by many harbour pilots go beyond the new rules.\n\n"
             "Some say they fear the channel will silt up within a decade.",
@@ -1046,6 +1058,8 @@ def test_a_description_or_quantifier_stands_for_who_was_named_before(engine, tex
         # nor is someone of the other sex, nor someone titled otherwise
         "Mayor Ines Varga opened the bridge. The fisherman said it had come too late.",
         "Governor Ines Varga opened the bridge. The senator said it had come too late.",
+        # an occupation is refused to someone titled by an office alone
+        "Governor Ines Varga opened the bridge. The businessman said it had come too late.",
     ],
 )
 def test_a_description_stays_unnamed_when_nobody_fits(engine, text):
