@@ -91,8 +91,8 @@ def resolve_speakers(
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
         nominal = head.lemma_.lower() in rules.words("organization_nouns") and head.pos_ == "NOUN"
         kind = "organization" if nominal else None
-        owner = _owner(head, people) if referent is head else None
-        if owner is not None:  # "Her campaign", "Cruz's campaign": the Cruz campaign
+        owner = _owner(head) if referent is head else None
+        if owner is not None:  # "Her campaign said": the Clinton campaign
             found = _referent(
                 doc, owner, attribution, people, pronouns, coreference, rules, previous, said
             )
@@ -285,12 +285,11 @@ def _latest(referents: Sequence[Token | None], fits: Callable[[Token], bool]) ->
     return None
 
 
-def _owner(head: Token, people: PersonIndex) -> Token | None:
-    """ "his campaign", "Cruz's campaign": the person who owns a nominal mention."""
+def _owner(head: Token) -> Token | None:
+    """ "his campaign", "her advisers": the possessive pronoun of a nominal mention."""
     if head.pos_ != "NOUN":
         return None
-    owners = (c for c in head.lefts if c.dep_ == "poss")
-    return next((c for c in owners if c.lower_ in {"his", "her"} or people.is_person(c)), None)
+    return next((c for c in head.lefts if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
 
 
 def _speaks_for_owner(head: Token, rules: RuleSet) -> bool:
@@ -305,7 +304,7 @@ def _owned(head: Token, owner: tuple[str, ...] | None, organization: bool) -> st
     if owner is None:
         return None
     first, last = mention_tokens(head)
-    rest = " ".join(t.text for t in head.doc[first : last + 1] if t.dep_ not in {"poss", "case"})
+    rest = " ".join(t.text for t in head.doc[first : last + 1] if t.dep_ != "poss")
     return f"the {owner[-1]} {rest}" if organization else f"{owner[-1]}'s {rest}"
 
 
