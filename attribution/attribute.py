@@ -138,7 +138,7 @@ def _first_reading(
     for rule_name in dict.fromkeys(m.rule.name for m in matches):
         same_rule = [m for m in matches if m.rule.name == rule_name]
         speakers = dict.fromkeys(m.speaker for m in same_rule)
-        for speaker in sorted(speakers, key=lambda i: _quoted_word(doc, i, quotes)):
+        for speaker in sorted(speakers, key=lambda i: _second_choice(doc, i, quotes)):
             readings = [m for m in same_rule if m.speaker == speaker]
             spans = [s for m in readings if (s := STRATEGIES[m.rule.content](doc, m, quotes))]
             if spans:
@@ -146,10 +146,22 @@ def _first_reading(
     return None
 
 
-def _quoted_word(doc: Doc, index: int | None, quotes: Sequence[Quote]) -> bool:
-    """Whether a speaker the parser offers is a word of a quotation: '"My apologies,"
-    Quick said' has two subjects for "said", and the one outside the quotation speaks."""
-    return index is not None and _quote_at(quotes, doc[index].idx) is not None
+def _second_choice(doc: Doc, index: int | None, quotes: Sequence[Quote]) -> tuple[bool, bool]:
+    """Which of the speakers the parser offers comes last: a word of a quotation ('"My
+    apologies," Quick said' has two subjects for "said", and the one outside the
+    quotation speaks), then a description the name after it says again ("Local news
+    affiliate ABC 7 reported" has two subjects too, and the name speaks)."""
+    if index is None:
+        return False, False
+    token = doc[index]
+    named_after = any(
+        other.dep_ in SUBJECT_DEPS
+        and other.pos_ == "PROPN"
+        and other.left_edge.i == token.right_edge.i + 1
+        for other in token.head.children
+    )
+    quoted = _quote_at(quotes, token.idx) is not None
+    return quoted, token.pos_ == "NOUN" and named_after
 
 
 def _build(

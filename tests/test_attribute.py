@@ -182,6 +182,26 @@ def test_of_two_subjects_the_one_outside_the_quotation_speaks(rules):
     assert doc[found.speaker_head].text == "Quick"
 
 
+def test_of_two_subjects_the_name_after_its_description_speaks(rules):
+    # "Local news affiliate ABC 7 reported …": the parser makes both "affiliate" and
+    # "ABC" subjects of "reported".
+    doc = _parsed(
+        words=["Local", "news", "affiliate", "ABC", "7", "reported", "that", "the", "road",
+               "was", "closed", "."],
+        spaces=[True, True, True, True, True, True, True, True, True, True, False, False],
+        heads=[2, 2, 5, 5, 3, 5, 10, 8, 10, 10, 5, 5],
+        deps=["amod", "compound", "nsubj", "nsubj", "nummod", "ROOT", "mark", "det",
+              "nsubjpass", "auxpass", "ccomp", "punct"],
+        pos=["ADJ", "NOUN", "NOUN", "PROPN", "NUM", "VERB", "SCONJ", "DET", "NOUN", "AUX",
+             "VERB", "PUNCT"],
+        lemmas=["local", "news", "affiliate", "ABC", "7", "report", "that", "the", "road",
+                "be", "close", "."],
+        tags=["JJ", "NN", "NN", "NNP", "CD", "VBD", "IN", "DT", "NN", "VBD", "VBN", "."],
+    )  # fmt: skip
+    (found,) = _run(doc, rules)
+    assert doc[found.speaker_head].text == "ABC"
+
+
 # (text, [(content, kind, rule, speaker mention)]) on the real pipeline
 CASES = [
     (
