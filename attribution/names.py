@@ -415,9 +415,11 @@ def _first_name_at(words: list[Token], rules: RuleSet) -> int:
 
 
 def _mistagged_surname(token: Token) -> bool:
-    """A capitalised word the tagger took for a common noun or adjective: a surname
-    ("Sanders", "Rice") may read as one."""
-    return token.is_title and token.pos_ in {"NOUN", "ADJ"}
+    """A capitalised word the tagger took for a common noun or adjective, or for a verb
+    where it is a subject: a surname ("Sanders", "Rice", "Okonjo himself has not
+    spoken") may read as one."""
+    verb = token.pos_ == "VERB" and token.dep_ in {"nsubj", "nsubjpass"}
+    return token.is_title and (token.pos_ in {"NOUN", "ADJ"} or verb)
 
 
 def _last_hyphenated_part(token: Token) -> Token:

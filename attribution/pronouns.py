@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .names import PRONOUN_SEX, PersonIndex
 from .rules import RuleSet
 
-#: Lappin and Leass's salience factors, each added once per mention.
+#: Lappin and Leass's salience factors, counted once per person and sentence.
 RECENCY = 100.0  # every mention in the current sentence
 SUBJECT = 80.0
 OBJECT = 50.0
@@ -37,10 +37,19 @@ class _Entity:
     first: Token  # the mention a pronoun resolved to this person is answered with
     latest: Token
     sex: str | None
-    weights: list[tuple[int, float]] = field(default_factory=list)  # (sentence, weight)
+    weights: dict[int, float] = field(default_factory=dict)  # sentence → weight
+    role: str | None = None  # of the heaviest mention in the latest sentence
+
+    def mentioned(self, sentence: int, token: Token) -> None:
+        """Each factor counts once per sentence: "He added that he would want …" weighs
+        no more than "He added", and "Kwabena Rask, a chemist, built" is a subject."""
+        weight = _weight(token)
+        if sentence not in self.weights or weight > self.weights[sentence]:
+            self.weights[sentence] = weight
+            self.role = _role(token)
 
     def salience(self, sentence: int) -> float:
-        return sum(w / 2 ** (sentence - s) for s, w in self.weights)
+        return sum(w / 2 ** (sentence - s) for s, w in self.weights.items())
 
 
 class PronounResolver:
@@ -82,17 +91,24 @@ class PronounResolver:
                     entity = entities.get(key)
                     if entity is None:
                         entity = entities[key] = _Entity(token, token, self._people.sex(token))
-                    entity.latest = token
-                entity.weights.append((number, _weight(token)))
+                    if token.pos_ == "PROPN" or entity.first.pos_ != "PROPN":
+                        entity.latest = token  # a name's, not "a chemist" set beside it
+                entity.mentioned(number, token)
 
     def _key(self, token: Token) -> object | None:
         """Who a word names: a person of the name index, or (by position) a singular
-        noun for a person ("A woman who has accused …")."""
-        if token.pos_ == "PROPN" and token.dep_ != "compound" and self._people.is_person(token):
-            return self._people.canonical(token)
-        if token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in self._nouns:
-            return token.i
-        return None
+        noun for a person ("A woman who has accused …") unless a name is set beside it
+        ("Kara Lindqvist, a pharmacist", "his wife, Ana Ruiz")."""
+        capitalised = token.text[:1].isupper() and token.pos_ != "PRON"
+        if capitalised and token.dep_ != "compound" and self._people.is_person(token):
+            return self._people.canonical(token)  # "Okonjo" even if tagged a verb
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in self._nouns:
+            return None
+        apposed = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            apposed.append(token.head)
+        named = [t for t in apposed if t.pos_ == "PROPN" and self._people.is_person(t)]
+        return self._people.canonical(named[0]) if named else token.i
 
     def _bound(self, pronoun: Token, entities: dict[object, _Entity]) -> _Entity | None:
         """The person named as the subject of a clause the pronoun's clause is part of:
@@ -120,7 +136,7 @@ class PronounResolver:
             return None
 
         def score(entity: _Entity) -> tuple[float, int]:
-            parallel = PARALLEL if _role(entity.latest) == _role(pronoun) else 0.0
+            parallel = PARALLEL if entity.role == _role(pronoun) else 0.0
             return entity.salience(sentence) + parallel, entity.latest.i
 
         return max(fits, key=score)
