@@ -375,6 +375,29 @@ def test_a_pronoun_after_a_sentence_about_someone_else_is_hers(engine):
             "he said the port would hire 200 workers.",
             "Carl Weiss",
         ),
+        (  # a person counts once a sentence: two "he"s of Vollan weigh as one
+            "Prof. Anders Vollan, who was not involved, said the signal was weak. He added "
+            "that he would want to see the raw data. Dr. Kofi Brandt, a chemist at the "
+            "university, built the spectrometer. He wrote on Monday that the probe had cost "
+            "little.",
+            "Kofi Brandt",
+        ),
+        (  # "a pharmacist" set beside her name is Lindqvist-Obi, not another woman
+            "Novrel Pharmaceuticals said in a statement that the fakes were a threat. But the "
+            "drugmaker’s insistence that shortages had ended was disputed by Kara "
+            "Lindqvist-Obi, a pharmacist in Columbus, Ohio, who said her wholesaler was still "
+            "rationing orders. She told CNN last week that patients had turned to online "
+            "sellers.",
+            "Kara Lindqvist-Obi",
+        ),
+        (  # a surname the tagger takes for a verb is still the name
+            "Harcourt City rejected a bid for winger Tobi Okonjo on Friday. A club official, "
+            "speaking on condition of anonymity because he was not authorised to discuss the "
+            "talks, said the fee was too low. Fans held a banner at the ground. Okonjo "
+            "himself has not spoken to reporters since the window opened. On Monday he wrote "
+            "on Instagram that he was grateful.",
+            "Tobi Okonjo",
+        ),
     ],
 )
 def test_a_pronoun_goes_to_the_person_the_text_is_about(engine, text, last):
