@@ -318,7 +318,8 @@ def _subject_just_before(candidate: Token | None, pronoun: Token) -> bool:
 
 def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
     """The name set beside a description: "The airline's chief executive, Pieter
-    Vandersloot,", "One of them, Councillor Amos Feld,", and, where the parser hangs it on
+    Vandersloot,", "One of them, Councillor Amos Feld,", "Kara Lindqvist-Obi, a
+    pharmacist,", and, where the parser hangs it on
     the description's last noun, "the head of the electoral commission, Sanna Oduya,",
     even when the parser makes a fronted participle the subject."""
     closing = (t for t in token.subtree if _closes_description_with_a_person(t, token, people))
@@ -326,6 +327,8 @@ def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
         return next(closing, None)
     if token.pos_ not in {"NOUN", "NUM"}:
         return None
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN" and people.is_person(token.head):
+        return token.head  # "Kara Lindqvist-Obi, a pharmacist in Columbus, who said"
     beside = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     return beside or _second_subject(token) or next(closing, None)
 

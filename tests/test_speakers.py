@@ -1051,6 +1051,14 @@ def test_his_goes_to_a_man_never_a_woman(engine):
             "The scientist",
             "Yusuf Adeyemi",
         ),
+        (  # a description set beside a name, whatever the relative clause hangs on
+            "Novrel Pharmaceuticals said in a statement that the fakes were a threat. But the "
+            "drugmaker’s insistence that shortages had ended was disputed by Kara "
+            "Lindqvist-Obi, a pharmacist in Columbus, Ohio, who said her wholesaler was still "
+            "rationing orders.",
+            "a pharmacist",
+            "Kara Lindqvist-Obi",
+        ),
         (  # an occupation is no office: one person may be a comedian and an actor
             "Veteran comedian Ansel Moravec mocked the network on Tuesday. “It baffles me,” "
             "the actor said.",
