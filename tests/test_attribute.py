@@ -164,42 +164,51 @@ def test_a_cue_coordinated_with_the_reported_clause_in_another_form_has_the_repo
     assert [doc[a.speaker_head].text for a in called] == ["Paul"]
 
 
-def test_of_two_subjects_the_one_outside_the_quotation_speaks(rules):
-    # "My apologies, I'm sorry," Quick said: the parser makes both "apologies" and
-    # "Quick" subjects of "said".
-    doc = _parsed(
-        words=["“", "My", "apologies", ",", "I", "'m", "sorry", ",", "”", "Quick", "said", "."],
-        spaces=[False, True, False, True, False, True, False, False, True, True, False, False],
-        heads=[10, 2, 10, 5, 5, 10, 5, 5, 5, 10, 10, 10],
-        deps=["punct", "poss", "nsubj", "punct", "nsubj", "ccomp", "acomp", "punct", "punct",
-              "nsubj", "ROOT", "punct"],
-        pos=["PUNCT", "PRON", "NOUN", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN",
-             "VERB", "PUNCT"],
-        lemmas=["“", "my", "apology", ",", "I", "be", "sorry", ",", "”", "Quick", "say", "."],
-        tags=["``", "PRP$", "NNS", ",", "PRP", "VBP", "JJ", ",", "''", "NNP", "VBD", "."],
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    ("parse", "speaker"),
+    [
+        (  # "My apologies, I'm sorry," Quick said: "apologies" and "Quick" both subjects;
+            # the one outside the quotation speaks
+            dict(
+                words=["“", "My", "apologies", ",", "I", "'m", "sorry", ",", "”", "Quick",
+                       "said", "."],
+                spaces=[False, True, False, True, False, True, False, False, True, True, False,
+                        False],
+                heads=[10, 2, 10, 5, 5, 10, 5, 5, 5, 10, 10, 10],
+                deps=["punct", "poss", "nsubj", "punct", "nsubj", "ccomp", "acomp", "punct",
+                      "punct", "nsubj", "ROOT", "punct"],
+                pos=["PUNCT", "PRON", "NOUN", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT",
+                     "PROPN", "VERB", "PUNCT"],
+                lemmas=["“", "my", "apology", ",", "I", "be", "sorry", ",", "”", "Quick", "say",
+                        "."],
+                tags=["``", "PRP$", "NNS", ",", "PRP", "VBP", "JJ", ",", "''", "NNP", "VBD", "."],
+            ),
+            "Quick",
+        ),
+        (  # "Local news affiliate ABC 7 reported …": "affiliate" and "ABC" both subjects;
+            # the name after the description speaks
+            dict(
+                words=["Local", "news", "affiliate", "ABC", "7", "reported", "that", "the",
+                       "road", "was", "closed", "."],
+                spaces=[True, True, True, True, True, True, True, True, True, True, False,
+                        False],
+                heads=[2, 2, 5, 5, 3, 5, 10, 8, 10, 10, 5, 5],
+                deps=["amod", "compound", "nsubj", "nsubj", "nummod", "ROOT", "mark", "det",
+                      "nsubjpass", "auxpass", "ccomp", "punct"],
+                pos=["ADJ", "NOUN", "NOUN", "PROPN", "NUM", "VERB", "SCONJ", "DET", "NOUN",
+                     "AUX", "VERB", "PUNCT"],
+                lemmas=["local", "news", "affiliate", "ABC", "7", "report", "that", "the",
+                        "road", "be", "close", "."],
+                tags=["JJ", "NN", "NN", "NNP", "CD", "VBD", "IN", "DT", "NN", "VBD", "VBN", "."],
+            ),
+            "ABC",
+        ),
+    ],
+)  # fmt: skip
+def test_of_two_subjects_the_one_named_outside_quotation_marks_speaks(rules, parse, speaker):
+    doc = _parsed(**parse)
     (found,) = _run(doc, rules)
-    assert doc[found.speaker_head].text == "Quick"
-
-
-def test_of_two_subjects_the_name_after_its_description_speaks(rules):
-    # "Local news affiliate ABC 7 reported …": the parser makes both "affiliate" and
-    # "ABC" subjects of "reported".
-    doc = _parsed(
-        words=["Local", "news", "affiliate", "ABC", "7", "reported", "that", "the", "road",
-               "was", "closed", "."],
-        spaces=[True, True, True, True, True, True, True, True, True, True, False, False],
-        heads=[2, 2, 5, 5, 3, 5, 10, 8, 10, 10, 5, 5],
-        deps=["amod", "compound", "nsubj", "nsubj", "nummod", "ROOT", "mark", "det",
-              "nsubjpass", "auxpass", "ccomp", "punct"],
-        pos=["ADJ", "NOUN", "NOUN", "PROPN", "NUM", "VERB", "SCONJ", "DET", "NOUN", "AUX",
-             "VERB", "PUNCT"],
-        lemmas=["local", "news", "affiliate", "ABC", "7", "report", "that", "the", "road",
-                "be", "close", "."],
-        tags=["JJ", "NN", "NN", "NNP", "CD", "VBD", "IN", "DT", "NN", "VBD", "VBN", "."],
-    )  # fmt: skip
-    (found,) = _run(doc, rules)
-    assert doc[found.speaker_head].text == "ABC"
+    assert doc[found.speaker_head].text == speaker
 
 
 # (text, [(content, kind, rule, speaker mention)]) on the real pipeline
