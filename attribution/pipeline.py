@@ -17,7 +17,7 @@ from .attribute import attribute as join_attributions
 from .cues import CueFinder
 from .document import DocumentInfo, EngineInfo, build_document
 from .errors import AttributionError
-from .models import keep_abbreviations, load_pipeline
+from .models import keep_abbreviations, load_pipeline, text_for_parsing
 from .quotes import find_quotes
 from .rules import RuleSet, load_rules
 from .schema import validate_document
@@ -61,13 +61,15 @@ class Attributor:
         """One contract document for ``text``."""
         date = parse_date(published)
         self._check_length(text, source_path or doc_id or "document")
-        return self._analyse(self._loaded.nlp(text), doc_id or "document", date, source_path)
+        doc = self._loaded.nlp(text_for_parsing(text))
+        return self._analyse(doc, text, doc_id or "document", date, source_path)
 
-    def _checked(self, items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-        """``(text, id)`` pairs for ``nlp.pipe``, each checked for length on the way."""
+    def _checked(self, items: Iterable[tuple[str, str]]) -> Iterator[tuple[str, tuple[str, str]]]:
+        """``(text to parse, (id, text))`` pairs for ``nlp.pipe``, each checked for length
+        on the way."""
         for doc_id, text in items:
             self._check_length(text, doc_id)
-            yield text, doc_id
+            yield text_for_parsing(text), (doc_id, text)
 
     def _check_length(self, text: str, label: str) -> None:
         """spaCy refuses texts over ``nlp.max_length``; say so before it does."""
@@ -84,23 +86,27 @@ class Attributor:
         """Contract documents for ``(id, text)`` pairs, parsed in batches by ``nlp.pipe``."""
         date = parse_date(published)
         stream = self._loaded.nlp.pipe(self._checked(items), as_tuples=True, batch_size=batch_size)
-        for doc, doc_id in stream:
-            yield self._analyse(doc, doc_id, date, None)
+        for doc, (doc_id, text) in stream:
+            yield self._analyse(doc, text, doc_id, date, None)
 
     def _analyse(
-        self, doc: Doc, doc_id: str, published: dt.date | None, source_path: str | None
+        self,
+        doc: Doc,
+        text: str,
+        doc_id: str,
+        published: dt.date | None,
+        source_path: str | None,
     ) -> dict[str, Any]:
-        scan = find_quotes(doc.text)
+        """The stages after parsing; spans are cut from ``text``, the original."""
+        scan = find_quotes(text)
         cues = self._cues(doc)
         attributions = join_attributions(doc, cues, scan.quotes, self._rules)
         speakers = resolve_speakers(doc, attributions, self._rules, self._engine.coreference)
         sources = link_sources(doc, attributions, speakers.of_attribution, self._rules, published)
         warnings = [*self._loaded.warnings, *((w.code, w.message) for w in scan.warnings)]
-        info = DocumentInfo(
-            doc_id, doc.text, source_path, published.isoformat() if published else None
-        )
+        info = DocumentInfo(doc_id, text, source_path, published.isoformat() if published else None)
         document = build_document(info, self._engine, attributions, speakers, sources, warnings)
-        problems = validate_document(document, doc.text)
+        problems = validate_document(document, text)
         if problems:
             detail = "; ".join(f"{p.path}: {p.message}" for p in problems[:3])
             raise AttributionError("internal", reason=f"output failed its schema: {detail}")

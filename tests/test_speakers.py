@@ -1170,3 +1170,16 @@ def test_he_binds_to_a_surname_the_tagger_reads_as_a_plural_noun(engine):
 )
 def test_the_articles_pronouns_tell_a_persons_sex(engine, text, last):
     assert _speaker_names(engine.attribute(text))[-1] == last
+
+
+def test_a_spaced_hyphen_reads_as_a_dash(engine):
+    """The parser reads " - " as the dash it stands for; spans keep the text as written."""
+    text = (
+        "In an interview at her Portland hotel room, Deborah Jordan Reynolds - Santilli's "
+        "girlfriend and co-host on his YouTube channel - told The Washington Post that his "
+        "skepticism - fed by rumours - turned extreme."
+    )
+    document = engine.attribute(text)
+    assert _speaker_names(document) == ["Deborah Jordan Reynolds"]
+    (attribution,) = document["attributions"]
+    assert attribution["content"]["text"] == "that his skepticism - fed by rumours - turned extreme"
