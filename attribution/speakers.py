@@ -319,9 +319,9 @@ def _subject_just_before(candidate: Token | None, pronoun: Token) -> bool:
 def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
     """The name set beside a description: "The airline's chief executive, Pieter
     Vandersloot,", "One of them, Councillor Amos Feld,", "Kara Lindqvist-Obi, a
-    pharmacist,", and, where the parser hangs it on
-    the description's last noun, "the head of the electoral commission, Sanna Oduya,",
-    even when the parser makes a fronted participle the subject."""
+    pharmacist,", and, where the parser hangs it on the description's last noun, "the head
+    of the electoral commission, Sanna Oduya,", even when the parser makes a fronted
+    participle the subject."""
     closing = (t for t in token.subtree if _closes_description_with_a_person(t, token, people))
     if token.tag_ == "VBG":  # "Speaking on radio, the head of X, Ana Ruiz, said" misparsed
         return next(closing, None)
@@ -1063,17 +1063,21 @@ def _short_names(doc: Doc) -> dict[str, str]:
 def _outlet_last_words(doc: Doc, rules: RuleSet) -> dict[str, str]:
     """ "The Washington Post … the Post said": the last word of a news outlet's name
     stands for it when no other organisation named in the article ends in that word."""
-    ending: dict[str, dict[str, list[Words]]] = {}
+    ending: dict[str, set[str]] = {}  # last word → the names that end in it
+    written: dict[str, str] = {}  # name → as the article first writes it
+    outlets: set[str] = set()
     for ent in doc.ents:
         normal = _normalise(ent.text)
-        if ent.label_ in ORG_ENTS and " " in normal:
-            ending.setdefault(normal.split()[-1], {}).setdefault(normal, []).append(ent)
+        if ent.label_ not in ORG_ENTS or " " not in normal:
+            continue
+        ending.setdefault(normal.split()[-1], set()).add(normal)
+        written.setdefault(normal, ent.text)
+        if rules.known_outlet(ent.text) or _names_outlet(ent.root, rules):
+            outlets.add(normal)
     return {
-        last: ents[0].text
+        last: written[name]
         for last, names in ending.items()
-        if len(names) == 1
-        for ents in names.values()
-        if any(rules.known_outlet(e.text) or _names_outlet(e.root, rules) for e in ents)
+        if len(names) == 1 and (name := next(iter(names))) in outlets
     }
 
 
