@@ -115,8 +115,11 @@ class PersonIndex:
         holders = [name for name, roles in self._roles.items() if self._holds(roles, lemma)]
         # "the New Jersey governor", "the former president": the holders whose titles
         # have every word that qualifies the role
-        words = {t.lower_ for c in noun.lefts if c.dep_ in {"compound", "amod"} for t in c.subtree}
+        qualifiers = [t for c in noun.lefts if c.dep_ in {"compound", "amod"} for t in c.subtree]
+        words = {t.lower_ for t in qualifiers}
         qualified = [name for name in holders if words and words <= self._roles[name]]
+        if not qualified and any(t.pos_ == "PROPN" for t in qualifiers):
+            return []  # "the New Jersey governor" is none of the Ohio and Florida governors
         holders = qualified or holders
         bare = [name for name in holders if lemma in self._bare_titles.get(name, ())]
         return bare if len(holders) > 1 and len(bare) == 1 else holders
@@ -260,6 +263,25 @@ class PersonIndex:
 
 
 PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def epithet(head: Token, people: PersonIndex, rules: RuleSet) -> bool:
+    """A definite role or description that no named person is titled with ("the senator",
+    "the businessman"): reporters so avoid repeating a name. Not officials, court officers
+    or counsel, whom reporters leave unnamed, nor a noun with its name beside it."""
+    nouns = rules.words("title_words") | rules.words("person_nouns")
+    unnamed = rules.words("anonymous") | rules.words("court_officers")
+    unnamed |= rules.words("legal_counsel")
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not with_the(head):
+        return False
+    if head.lemma_.lower() not in nouns - unnamed or people.role_holders(head):
+        return False
+    return not any(c.dep_ == "appos" for c in head.rights)
+
+
+def with_the(head: Token) -> bool:
+    """ "the club", "the senator": a noun with the definite article."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
 
 
 def _binding_subject(pronoun: Token) -> Token | None:

@@ -8,7 +8,9 @@ apposition), the weight halves at each sentence boundary, and a "he" or "she" go
 the heaviest person who can be it. A resolved pronoun is a mention too, so "She has
 said … She has gone public … On Sunday, she disclosed" stays with the one woman the
 paragraph is about, where the nearest name would not. Words inside quotation marks weigh
-nothing: a name someone said is rarely who the reporter's next "he" means.
+nothing: a name someone said is rarely who the reporter's next "he" means. A definite
+epithet no one is titled with ("the businessman said") goes the same way, to the
+heaviest named person who may be it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .names import PRONOUN_SEX, PersonIndex
+from .names import PRONOUN_SEX, PersonIndex, epithet
 from .rules import RuleSet
 
 #: Lappin and Leass's salience factors, counted once per person and sentence.
@@ -59,7 +61,7 @@ class PronounResolver:
     def __init__(
         self, doc: Doc, people: PersonIndex, rules: RuleSet, quoted: Sequence[tuple[int, int]]
     ) -> None:
-        self._people = people
+        self._people, self._rules = people, rules
         self._nouns = rules.words("person_nouns") | rules.words("title_words")
         self._nouns |= rules.words("anonymous") | rules.words("male_words")
         self._nouns |= rules.words("female_words")
@@ -67,7 +69,8 @@ class PronounResolver:
         self._read(doc, quoted)
 
     def antecedent(self, pronoun: Token) -> Token | None:
-        """The name (its latest mention) or the person noun (its first) ``pronoun`` is."""
+        """The name (its latest mention) or the person noun (its first) ``pronoun`` is;
+        for an epithet ("the businessman"), the name."""
         return self._antecedents.get(pronoun.i)
 
     def _read(self, doc: Doc, quoted: Sequence[tuple[int, int]]) -> None:
@@ -91,6 +94,8 @@ class PronounResolver:
                     named = entity.first.pos_ == "PROPN"
                     self._antecedents[token.i] = entity.latest if named else entity.first
                     entity.sex = entity.sex or PRONOUN_SEX[token.lower_]
+                elif (entity := self._described(token, entities, number)) is not None:
+                    self._antecedents[token.i] = entity.latest
                 else:
                     key = self._key(token)
                     if key is None:
@@ -101,6 +106,24 @@ class PronounResolver:
                     if token.pos_ == "PROPN" or entity.first.pos_ != "PROPN":
                         entity.latest = token  # a name's, not "a chemist" set beside it
                 entity.mentioned(number, token)
+
+    def _described(
+        self, token: Token, entities: dict[object, _Entity], sentence: int
+    ) -> _Entity | None:
+        """The named person an epithet stands for: the most salient who may be it, unless
+        a person so described without a name weighs more ("a 26-year-old man … the man")."""
+        if not epithet(token, self._people, self._rules):
+            return None
+        lemma, sex = token.lemma_.lower(), self._people.sex(token)
+        named = [
+            e
+            for key, e in entities.items()
+            if e.first.pos_ == "PROPN" and not self._people.titled_otherwise(key, lemma)
+        ]
+        alike = [e for e in entities.values() if e.first.lemma_.lower() == lemma]
+        fits = [e for e in named + alike if e.sex in {None, sex}]
+        chosen = self._heaviest(token, fits, sentence)
+        return chosen if chosen is not None and chosen.first.pos_ == "PROPN" else None
 
     def _key(self, token: Token) -> object | None:
         """Who a word names: a person of the name index, or (by position) a singular
@@ -138,7 +161,12 @@ class PronounResolver:
 
     def _choose(self, pronoun: Token, entities: Iterable[_Entity], sentence: int) -> _Entity | None:
         sex = PRONOUN_SEX[pronoun.lower_]
-        fits = [e for e in entities if e.sex in {None, sex} and e.latest.i < pronoun.i]
+        return self._heaviest(pronoun, [e for e in entities if e.sex in {None, sex}], sentence)
+
+    def _heaviest(
+        self, pronoun: Token, entities: Sequence[_Entity], sentence: int
+    ) -> _Entity | None:
+        fits = [e for e in entities if e.latest.i < pronoun.i]
         if not fits:
             return None
 

@@ -17,7 +17,16 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Words
 
 from .attribute import NON_SAYING_CLASSES, Attribution, Span, mention_span, mention_tokens
-from .names import NAME_DEPS, ORG_ENTS, PRONOUN_SEX, PersonIndex, person_titles, quoted
+from .names import (
+    NAME_DEPS,
+    ORG_ENTS,
+    PRONOUN_SEX,
+    PersonIndex,
+    epithet,
+    person_titles,
+    quoted,
+    with_the,
+)
 from .pronouns import PronounResolver
 from .rules import RuleSet
 
@@ -154,7 +163,7 @@ def _referent(
             or _role_going_on(token, previous, people)
             or _aged(token, previous, people)
             or _named_later(doc, token, rules)
-            or _epithet_of(token, people, rules)
+            or _epithet_of(token, people, rules, pronouns)
             or token
         )
     bound = _bound_by_reporting_verb(head)
@@ -200,7 +209,7 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
     """ "a senior State Department official told reporters … The official said": a
     definite noun with nothing set beside it goes on with the latest earlier unnamed
     speaker whose head noun it repeats (the index of that attribution)."""
-    definite = _with_the(head)
+    definite = with_the(head)
     named = any(c.pos_ == "PROPN" for c in head.lefts) or any(
         c.dep_ == "appos" for c in head.rights
     )  # "The United Grocery Workers union", "the official, Ana Ruiz,"
@@ -468,7 +477,7 @@ def _outlet_named_before(head: Token, rules: RuleSet) -> Token | None:
     """ "As the paper noted" after "the nationalist Global Times tabloid noted", "the
     editorial board wrote" after "The Union Leader, New Hampshire's largest newspaper,":
     the one news outlet named in this or the previous paragraph."""
-    definite = _with_the(head)
+    definite = with_the(head)
     words = " ".join(t.lower_ for t in head.doc[mention_tokens(head)[0] : head.i + 1][1:])
     outlet = head.lemma_.lower() in rules.words("outlet_nouns")
     if head.pos_ != "NOUN" or not definite or not (outlet or words in rules.words("outlet_voices")):
@@ -572,30 +581,25 @@ def _aged(head: Token, previous: Token | None, people: PersonIndex) -> Token | N
     return previous if previous is not None and people.is_person(previous) else None
 
 
-def _epithet_of(head: Token, people: PersonIndex, rules: RuleSet) -> Token | None:
+def _epithet_of(
+    head: Token, people: PersonIndex, rules: RuleSet, pronouns: PronounResolver | None = None
+) -> Token | None:
     """ "Rubio stopped by his headquarters … the senator said", "Lori Bernstein … The
     57-year-old scientist said": a definite role or description that no named person is
     titled with is the person last named as a subject before it (in this or the previous
     paragraph, outside quotation marks) whom nothing says is otherwise titled or of the
-    other sex; reporters so avoid repeating a name. Not for officials, court officers or counsel,
-    whom reporters leave unnamed."""
-    lemma = head.lemma_.lower()
-    nouns = rules.words("title_words") | rules.words("person_nouns")
-    unnamed = rules.words("anonymous") | rules.words("court_officers")
-    unnamed |= rules.words("legal_counsel")
-    definite = _with_the(head)
-    if head.pos_ != "NOUN" or head.tag_ != "NN" or not definite or lemma not in nouns - unnamed:
+    other sex; reporters so avoid repeating a name. Failing one, the most salient such
+    person ("Trump is touting … Do you support Donald Trump? … The businessman said")."""
+    if not epithet(head, people, rules):
         return None
-    if people.role_holders(head) or any(c.dep_ == "appos" for c in head.rights):
-        return None
-    sex = people.sex(head)
+    lemma, sex = head.lemma_.lower(), people.sex(head)
     for token in _named_subjects_before(head, people):
         person = people.canonical(token)
         if person is None or people.titled_otherwise(person, lemma):
             continue
         if sex in {None, people.sex(token)}:
             return token
-    return None
+    return pronouns.antecedent(head) if pronouns is not None else None
 
 
 def _named_subjects_before(head: Token, people: PersonIndex) -> Iterator[Token]:
@@ -634,14 +638,9 @@ def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def _with_the(head: Token) -> bool:
-    """ "the club", "the senator": a noun with the definite article."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
-
-
 def _organization_nominal(head: Token, rules: RuleSet) -> bool:
     """ "the club", "the port authority": a definite organisation noun."""
-    definite = _with_the(head)
+    definite = with_the(head)
     return (
         head.pos_ == "NOUN"
         and definite

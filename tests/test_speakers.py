@@ -296,6 +296,20 @@ def test_a_nominal_joins_the_name_given_after_it(engine, text, first):
             'Ruiz praised the engineers. "They saved the valley," the former president said.',
             ["Tomas Brand"],
         ),
+        (  # "Vermont" is in no governor's title: not one of the governors named later
+            "At the moment Carla Mendes learned she had lost the debate slot, she was touring "
+            "a mill in Bristol. Another crowd, another town hall. Sooner or later, the Vermont "
+            "governor told reporters, \u201cit pays off.\u201d\n\nOhio Gov. Tom Bell and former "
+            "Iowa governor Ana Ruiz are staking their hopes here.",
+            ["Carla Mendes"],
+        ),
+        (  # no named subject in this or the previous paragraph: the most salient person
+            "Mara Quist is touting a cautious stance, stating in an interview that the economy "
+            "was in a precarious state.\n\n\u201cThey\u2019re sitting on a bubble,\u201d she "
+            "said.\n\nDo you support Mara Quist? Like the page:\n\nThe businesswoman said "
+            "growth would slow to 2 percent.",
+            ["Mara Quist", "Mara Quist"],
+        ),
         (  # two senators: the one last named as a subject
             "Senator Ana Ruiz and Senator Tomas Brand both spoke in Dover on Monday.\n\n"
             "Brand stopped by his campaign office to thank volunteers. Walking in to cheers, "
