@@ -88,6 +88,8 @@ class CueFinder:
             # "Paul said the plan would give …, and called him …": not the plan
             subject = governing_subject(doc[head])
             speaker = speaker if subject is None else subject.i
+        if speaker is not None:
+            speaker = self._who_is(doc[speaker], nodes.get("relative")).i
         cue = _adjacent_run(head, {i for name, i in nodes.items() if name.startswith("cue")})
         # One word: its lemma ("said" -> "say"); a phrase: its words ("according to").
         lemma = doc[head].lemma_.lower() if len(cue) == 1 else " ".join(doc[i].lower_ for i in cue)
@@ -100,6 +102,29 @@ class CueFinder:
             lemma=lemma,
             cue_class=self._class_of(doc[head].lemma_.lower()),
         )
+
+    def _who_is(self, speaker: Token, relative: int | None) -> Token:
+        """Whom a "who" stands for: a person, so not the nearer noun a misparse hangs its
+        clause on ("one Democrat familiar with the discussion, who added": the Democrat;
+        "Bundy says to Santilli on camera, who responds": Santilli), but the nearest word
+        for someone above that noun, else before it in the sentence."""
+        who = speaker if relative is None else speaker.doc[relative]
+        if who.lower_ not in {"who", "whom"} or who.head.dep_ != "relcl":
+            return speaker
+        noun = who.head.head
+        if self._someone(noun):
+            return noun
+        above = (t for t in noun.ancestors if t.pos_ in {"NOUN", "PROPN"} and t.i < who.i)
+        before = (t for t in reversed(who.doc[who.sent.start : noun.i]) if t.pos_ == "PROPN")
+        return next((t for t in (*above, *before) if self._someone(t)), speaker)
+
+    def _someone(self, token: Token) -> bool:
+        """A person's name or a word for people ("Democrat", "senators", "voters")."""
+        if token.pos_ == "PROPN":
+            return token.ent_type_ in {"PERSON", "NORP", "ORG", ""}
+        words = self._rules.words("person_nouns") | self._rules.words("title_words")
+        words |= self._rules.words("group_nouns") | self._rules.words("anonymous")
+        return token.pos_ == "NOUN" and token.lemma_.lower() in words
 
     def _class_of(self, lemma: str) -> str:
         for lexicon in CUE_LEXICONS:

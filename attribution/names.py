@@ -429,6 +429,8 @@ def _first_name_at(words: list[Token], rules: RuleSet) -> int:
     business = rules.words("organization_nouns") | rules.words("company_name_words")
     if any(w.lower_ in business or w.lower_.removesuffix("s") in business for w in words):
         return 0  # "Gulfstar Marine Services" is no Marine Services
+    if words[-1].lower_ in rules.words("outlet_words"):
+        return 0  # nor "the New York Times" York Times
     hyphenated = {i + step for i, w in enumerate(words) if w.text in {"-", "‐"} for step in (-1, 1)}
     for i, word in enumerate(words[:-1]):
         if _first_name_sex(word.lower_, rules) and i not in hyphenated:

@@ -92,7 +92,10 @@ def resolve_speakers(
         )
         spoke = next((k for r, k in zip(referents, chosen, strict=True) if r == referent), None)
         referents.append(referent)
-        one = head.lower_ in PERSON_PRONOUNS  # "she" is Ana Ruiz, not "Ana Ruiz and Ivo Hart"
+        # "she" is Ana Ruiz, not "Ana Ruiz and Ivo Hart"; so is "Ana Ruiz, who said …, and
+        # Ivo Hart": a relative clause says who it describes
+        cue = doc[attribution.cue_head]
+        one = head.lower_ in PERSON_PRONOUNS or (cue.dep_ == "relcl" and cue.head == head)
         if head.pos_ == "PRON" and spoke is not None and (not one or _alone(referent)):
             table.by_key[spoke].mentions.add(attribution.speaker)  # the speaker as described
             chosen.append(spoke)
@@ -492,11 +495,13 @@ def _outlet_named_before(head: Token, rules: RuleSet) -> Token | None:
 
 def _names_outlet(name: Token, rules: RuleSet) -> bool:
     """A name set beside an outlet noun ("the Global Times tabloid", "the Union Leader,
-    New Hampshire's largest newspaper", "the daily Kurier") or in the outlet lists."""
+    New Hampshire's largest newspaper", "the daily Kurier"), in the outlet lists, or
+    ending like a newspaper's ("the Orlando Sentinel")."""
     nouns = rules.words("outlet_nouns")
     beside = name.dep_ in {"compound", "appos"} and name.head.lemma_.lower() in nouns
     apposed = any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in name.children)
-    return beside or apposed or rules.known_outlet(name.text)
+    listed = rules.known_outlet(name.text) or rules.known_outlet(_name_phrase(name))
+    return beside or apposed or listed or name.lower_ in rules.words("outlet_words")
 
 
 def _subject_organizations(tokens: Iterable[Token]) -> Iterator[Token]:

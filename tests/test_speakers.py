@@ -1197,3 +1197,45 @@ def test_a_spaced_hyphen_reads_as_a_dash(engine):
     assert _speaker_names(document) == ["Deborah Jordan Reynolds"]
     (attribution,) = document["attributions"]
     assert attribution["content"]["text"] == "that his skepticism - fed by rumours - turned extreme"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # "York" is a first name, but a newspaper's name holds no person
+            "The council sold the pier to a developer without a vote, the New York Times "
+            "reported late Thursday.\n\nThe Times said the sale was signed in March.",
+            ["the New York Times", "the New York Times"],
+        ),
+        (  # "AG" is a title, in a headline as anywhere: "AG Halvorsen" is no other person
+            "Former AG Halvorsen at the summit: the pier sale disqualifies her.\n\nFormer "
+            "Attorney General Laura Halvorsen told delegates at the summit that the pier sale "
+            "should disqualify her.\n\nHalvorsen, the attorney general under former Governor "
+            "Ivo Hart, criticized the sale.",
+            ["Laura Halvorsen", "Laura Halvorsen"],
+        ),
+        (  # a name that ends like a newspaper's is the outlet "the newspaper" goes on with
+            "The council sold the pier without a vote, the Harlow Courier reported on "
+            "Thursday.\n\nThe newspaper said the sale was signed in March.",
+            ["the Harlow Courier", "the Harlow Courier"],
+        ),
+        (  # a relative clause describes one of two people coordinated
+            "The mayor's rivals - Sen. Ana Ruiz of Dover, who has blasted the mayor's "
+            "statements on the pier, and Ohio Gov. Ivo Hart - will speak on Monday.",
+            ["Ana Ruiz"],
+        ),
+        (  # "who" is a person, not the discussion the parser hangs its clause on
+            '"It was not a convincing argument," said one Democrat familiar with the '
+            'discussion, who added that the White House seemed "rattled" by the vote.',
+            ["one Democrat", "one Democrat"],
+        ),
+        (  # nor the camera
+            '"Let everybody know that they are to go to the refuge," Bundy says to Santilli '
+            'on camera, who responds enthusiastically: "Okay!"',
+            ["Bundy", "Santilli"],
+        ),
+    ],
+)
+def test_newspapers_titles_and_relative_clauses(engine, text, names):
+    """The last speakers of each text."""
+    assert _speaker_names(engine.attribute(text))[-len(names) :] == names
