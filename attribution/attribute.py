@@ -176,7 +176,10 @@ def _build(
     inside = tuple(
         (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
     )
-    head = _name_head(doc[match.speaker]) if match.speaker is not None else None
+    speaker = match.speaker
+    if speaker is None and match.rule.speaker == "sentence-subject":
+        speaker = _sentence_subject(doc[match.head], content)
+    head = _name_head(doc[speaker]) if speaker is not None else None
     adjustments = ["pronoun-speaker"] if head is not None and head.pos_ == "PRON" else []
     if any(not q.closed for q in quotes if (q.start, q.end) in inside):
         adjustments.append("open-quote")
@@ -204,6 +207,28 @@ def _build(
         rule=match.rule.name,
         confidence=rules.adjust(match.rule.confidence, *adjustments),
     )
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _sentence_subject(cue: Token, content: Span) -> int | None:
+    """The name (any capitalised word) or personal pronoun nearest the cue that is a
+    subject in its sentence outside the content, and after the cue outside any reported
+    clause ("… and said she should …" reports her): who speaks when the parser cut the
+    cue off from its clause ("Trump summed up …, denounced … and said …", with "Trump"
+    taken for a verb). None when the cue describes a noun ("a briefing announcing …")."""
+    if cue.dep_ in {"acl", "relcl"}:
+        return None
+    subjects = [
+        t.i
+        for t in cue.sent
+        if t.dep_ in SUBJECT_DEPS
+        and not content[0] <= t.idx < content[1]
+        and (t.i < cue.i or not any(a.dep_ == "ccomp" for a in t.ancestors))
+        and (t.lower_ in PERSONAL_PRONOUNS or (t.text[:1].isupper() and not t.is_stop))
+    ]  # a capitalised subject: a name, even one the tagger took for a verb ("Trump")
+    return min(subjects, key=lambda i: abs(i - cue.i), default=None)
 
 
 def _over_unpunctuated_break(

@@ -355,6 +355,13 @@ CASES = [
         "questions.",
         [("that the ferry would stop", "indirect", "speech-verb-complement-no-speaker", None)],
     ),
+    (  # … but a name the parser cut off from the cue's clause speaks …
+        "In addition to stating that the pier has no legal protection, Ruiz has vowed to "
+        "repeal the harbour law.",
+        [("that the pier has no legal protection", "indirect",
+          "speech-verb-complement-no-speaker", "Ruiz"),
+         ("to repeal the harbour law", "indirect", "speech-verb-infinitive", "Ruiz")],
+    ),
     (  # … unless it hangs on a verb whose subject the other rules did not reach
         "The minister refuses to discuss the board, aside from saying it would include "
         "two farmers.",
@@ -453,3 +460,17 @@ def test_degenerate_input_gives_a_valid_empty_document(attributor, text):
     assert document["attributions"] == []
     expected = ["unbalanced-quote"] if "“" in text else []
     assert [w["code"] for w in document["warnings"]] == expected
+
+
+def test_a_subject_of_reported_words_is_no_cut_off_speaker(attributor):
+    """ "said she should not …" is what was said, so "she" speaks for no cue the parser
+    cut off from its subject ("denounced", misparsed with "summed up …" for content)."""
+    text = (
+        "Okafor further summed up Ruiz as \u201cterrible,\u201d denounced her record as "
+        "treasurer and said she should not even be allowed to run for office due to the "
+        "audit engulfing her."
+    )
+    mentions = [
+        (a["speaker_mention"] or {}).get("text") for a in attributor.attribute(text)["attributions"]
+    ]
+    assert "she" not in mentions
