@@ -124,6 +124,12 @@ class PersonIndex:
         bare = [name for name in holders if lemma in self._bare_titles.get(name, ())]
         return bare if len(holders) > 1 and len(bare) == 1 else holders
 
+    def titled(self, person: tuple[str, ...]) -> bool:
+        """Whether the article gives ``person`` any title or role."""
+        return bool(
+            self._roles.get(person, set()) & (self._titles | self._rules.words("occupations"))
+        )
+
     def titled_otherwise(self, person: tuple[str, ...], title: str) -> bool:
         """Whether the article titles ``person`` but never ``title``: "the senator" is not
         "Gov. Chris Christie". One person may follow several occupations, so "the actor"
@@ -147,6 +153,7 @@ class PersonIndex:
             head = head.head  # the tagger's "Amara Ndiaye" is part of "Amara Ndiaye-Holt"
         name = name or name_words(head, self._rules)
         business = self._rules.words("organization_nouns") | self._rules.words("company_name_words")
+        business |= self._rules.words("place_words")  # "Dorsey Road" tagged a person
         if name and head.lower_.rstrip(".") not in business:  # "… Hospital", "Corvanta Pharma"
             self._heads[head.i] = name
 

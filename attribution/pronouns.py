@@ -29,6 +29,9 @@ SUBJECT = 80.0
 OBJECT = 50.0
 HEAD_NOUN = 80.0  # not a possessor, a compound part or inside another noun's phrase
 PARALLEL = 35.0  # the same role as the pronoun (a subject for a subject)
+#: An epithet ("the former president") goes on only with someone the last few sentences
+#: are about: a subject three sentences back still weighs 260 / 2**3 = 32.5.
+EPITHET_SALIENCE = 25.0
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
 
@@ -110,8 +113,9 @@ class PronounResolver:
     def _described(
         self, token: Token, entities: dict[object, _Entity], sentence: int
     ) -> _Entity | None:
-        """The named person an epithet stands for: the most salient who may be it, unless
-        a person so described without a name weighs more ("a 26-year-old man … the man")."""
+        """The named person an epithet stands for: the most salient who may be it, if
+        the last few sentences are about them, unless a person so described without a
+        name weighs more ("a 26-year-old man … the man")."""
         if not epithet(token, self._people, self._rules):
             return None
         lemma, sex = token.lemma_.lower(), self._people.sex(token)
@@ -123,12 +127,17 @@ class PronounResolver:
         alike = [e for e in entities.values() if e.first.lemma_.lower() == lemma]
         fits = [e for e in named + alike if e.sex in {None, sex}]
         chosen = self._heaviest(token, fits, sentence)
-        return chosen if chosen is not None and chosen.first.pos_ == "PROPN" else None
+        if chosen is None or chosen.salience(sentence) < EPITHET_SALIENCE:
+            return None
+        return chosen if chosen.first.pos_ == "PROPN" else None
 
     def _key(self, token: Token) -> object | None:
         """Who a word names: a person of the name index, or (by position) a singular
         noun for a person ("A woman who has accused …") unless a name is set beside it
-        ("Kara Lindqvist, a pharmacist", "his wife, Ana Ruiz")."""
+        ("Kara Lindqvist, a pharmacist", "his wife, Ana Ruiz"); a relative "who", whom
+        its clause describes."""
+        if token.lower_ == "who" and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
+            return self._key(token.head.head)  # "Feinstein, …, who said": a subject too
         capitalised = token.text[:1].isupper() and token.pos_ != "PRON"
         if capitalised and token.dep_ != "compound" and self._people.is_person(token):
             return self._people.canonical(token)  # "Okonjo" even if tagged a verb

@@ -560,14 +560,23 @@ def _organization_going_on(
 def _role_going_on(head: Token, previous: Token | None, people: PersonIndex) -> Token | None:
     """ "The leader added" when two people are leaders: the one who spoke just before,
     else the one last named as a subject in this or the previous paragraph ("Rubio
-    stopped by his headquarters … the senator said")."""
+    stopped by his headquarters … the senator said"); that one too when the article
+    gives them no title at all and names no holder since, however many others it titles
+    so."""
     holders = people.role_holders(head)
+    if not holders:
+        return None
+    last = next(_named_subjects_before(head, people), None)  # that one, or no one
+    person = people.canonical(last) if last is not None else None
+    if person is not None and not people.titled(person) and person not in holders:
+        between = head.doc[last.i + 1 : head.i]
+        if not any(t.pos_ == "PROPN" and people.canonical(t) in holders for t in between):
+            return last if people.sex(head) in {None, people.sex(last)} else None
     if len(holders) < 2:
         return None
     if previous is not None and previous.pos_ != "PRON" and people.canonical(previous) in holders:
         return previous
-    last = next(_named_subjects_before(head, people), None)  # that one, or no one
-    return last if last is not None and people.canonical(last) in holders else None
+    return last if person in holders else None
 
 
 def _aged(head: Token, previous: Token | None, people: PersonIndex) -> Token | None:
@@ -616,9 +625,11 @@ def _named_subjects_before(head: Token, people: PersonIndex) -> Iterator[Token]:
 
 
 def _named_subject(token: Token, people: PersonIndex) -> bool:
-    """A person's name as a clause's subject ("Rubio stopped by …")."""
-    subject = token.pos_ == "PROPN" and token.dep_ in {"nsubj", "nsubjpass"}
-    return subject and people.is_person(token)
+    """A person's name as a clause's subject ("Rubio stopped by …"), or set beside it
+    ("Clinton's husband, Bill, hurled …")."""
+    subject = token.head if token.dep_ == "appos" else token
+    named = token.pos_ == "PROPN" and subject.dep_ in {"nsubj", "nsubjpass"}
+    return named and people.is_person(token)
 
 
 def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:

@@ -310,6 +310,36 @@ def test_a_nominal_joins_the_name_given_after_it(engine, text, first):
             "growth would slow to 2 percent.",
             ["Mara Quist", "Mara Quist"],
         ),
+        (  # an epithet goes on with no one the last few sentences are not about
+            "Dana Pruitt opened the bridge in March.\n\nThe bridge cost $40 million. Traffic "
+            "on it doubled within a year. The toll was cut twice. Repairs began in the "
+            "spring. The deck was repainted in the summer.\n\nCyclists asked for a wider "
+            "lane. The request went to the council.\n\nThe former president of the cycling "
+            "club said the lane was too narrow.",
+            ["The former president of the cycling club"],
+        ),
+        (  # a subject the article gives no title just before "the senator" is the senator,
+            # though another is titled so
+            "Senator Ana Ruiz of Ohio spoke in Dover on Monday.\n\nTomas Brand stopped by "
+            "his campaign office to thank volunteers. Walking in to cheers, the senator said "
+            "the race was close.",
+            ["Tomas Brand"],
+        ),
+        (  # a name set beside a subject is that subject
+            "President Ana Ruiz toured the harbour on Friday. Her husband, Tomas Ruiz, hurled "
+            "the kitchen sink at the council in a speech on Sunday. But the former mayor "
+            "showed restraint on Monday and said the council had worked hard.",
+            ["Tomas Ruiz", "Tomas Ruiz"],
+        ),
+        (  # "who said" makes the councillor a subject the next "she" goes on with
+            "Mayor Ana Ruiz has said the pier was safe. Ruiz has also said that the "
+            "inspection files were complete when they were sent, a point engineers have "
+            "disputed.\n\nRuiz's position was supported Friday by Councillor Lena Okafor of "
+            "the harbour ward, the ranking member of the works committee, who said none of "
+            'the files were missing.\n\n"It has never made sense to me that the mayor can '
+            'be blamed for files that others wrote," she said in a statement.',
+            ["Lena Okafor"],
+        ),
         (  # two senators: the one last named as a subject
             "Senator Ana Ruiz and Senator Tomas Brand both spoke in Dover on Monday.\n\n"
             "Brand stopped by his campaign office to thank volunteers. Walking in to cheers, "
@@ -1147,6 +1177,19 @@ def test_a_name_the_tagger_takes_for_a_common_noun_is_still_a_person(attributor_
     later.pos_, later.tag_ = "NOUN", "NNS"
     assert later.text == "Sanders" and later.ent_type_ == "PERSON"
     assert PersonIndex(doc, rules).is_person(later)
+
+
+def test_a_road_the_tagger_takes_for_a_person_is_none(attributor_rules):
+    """rules/place_words.yaml: "Dorsey Road" is a place, whatever the entity recogniser
+    says, so a "who" or a "she" never goes to it."""
+    from attribution.names import PersonIndex
+    from attribution.rules import load_rules
+
+    doc = attributor_rules._loaded.nlp("The SUV clipped her car on Dorsey Road on Monday.")
+    road = next(t for t in doc if t.text == "Road")
+    for token in (road, road.nbor(-1)):
+        token.ent_type_ = "PERSON"
+    assert not PersonIndex(doc, load_rules()).is_person(road)
 
 
 def test_he_binds_to_a_surname_the_tagger_reads_as_a_plural_noun(engine):
