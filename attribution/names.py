@@ -151,7 +151,7 @@ class PersonIndex:
     def _add(self, head: Token, name: tuple[str, ...] | None = None) -> None:
         while head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
             head = head.head  # the tagger's "Amara Ndiaye" is part of "Amara Ndiaye-Holt"
-        name = name or name_words(head, self._rules)
+        name = _with_family_name(head, name or name_words(head, self._rules), self._rules)
         business = self._rules.words("organization_nouns") | self._rules.words("company_name_words")
         business |= self._rules.words("place_words")  # "Dorsey Road" tagged a person
         if name and head.lower_.rstrip(".") not in business:  # "… Hospital", "Corvanta Pharma"
@@ -289,6 +289,20 @@ def epithet(head: Token, people: PersonIndex, rules: RuleSet) -> bool:
 def with_the(head: Token) -> bool:
     """ "the club", "the senator": a noun with the definite article."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+
+
+def _with_family_name(head: Token, name: tuple[str, ...], rules: RuleSet) -> tuple[str, ...]:
+    """A first name alone set beside a family word owned by a named person takes that
+    person's surname: "Clinton's husband, Bill" is Bill Clinton."""
+    family = head.head
+    if (
+        len(name) != 1
+        or head.dep_ != "appos"
+        or family.lemma_.lower() not in rules.words("family_words")
+    ):
+        return name
+    owner = next((c for c in family.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    return name if owner is None else (name[0], owner.text)
 
 
 def _binding_subject(pronoun: Token) -> Token | None:

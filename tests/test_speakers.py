@@ -1277,6 +1277,13 @@ def test_a_spaced_hyphen_reads_as_a_dash(engine):
             'on camera, who responds enthusiastically: "Okay!"',
             ["Bundy", "Santilli"],
         ),
+        (  # a first name beside a family word takes the owner's surname; the bare
+            # surname stays with the one the article named first
+            "Mayor Ana Ruiz opened the pier on Monday. Ruiz's husband, Tomas, said the "
+            "crowd was the largest in years. Ruiz said the pier would stay open until "
+            "midnight.",
+            ["Tomas Ruiz", "Ana Ruiz"],
+        ),
     ],
 )
 def test_newspapers_titles_and_relative_clauses(engine, text, names):
