@@ -119,11 +119,12 @@ class CueFinder:
         return next((t for t in (*above, *before) if self._someone(t)), speaker)
 
     def _someone(self, token: Token) -> bool:
-        """A person's name or a word for people ("Democrat", "senators", "voters")."""
+        """A person's name or a word for people ("Democrat", "the official", "women")."""
         if token.pos_ == "PROPN":
             return token.ent_type_ in {"PERSON", "NORP", "ORG", ""}
         words = self._rules.words("person_nouns") | self._rules.words("title_words")
         words |= self._rules.words("group_nouns") | self._rules.words("anonymous")
+        words |= self._rules.words("male_words") | self._rules.words("female_words")
         return token.pos_ == "NOUN" and token.lemma_.lower() in words
 
     def _class_of(self, lemma: str) -> str:

@@ -553,7 +553,9 @@ def _organization_going_on(
     lemma = head.lemma_.lower()
     if any(t.lemma_.lower() == lemma and t.pos_ == "PROPN" for t in head.doc[: head.i]):
         return None  # "the ministry" after ministries named: see _named_organization
-    named = previous.ent_type_ in ORG_ENTS
+    # an organisation's name the tagger left untagged counts too ("The label, Tin Roof
+    # Records, said … the company said"), a place's does not
+    named = previous.ent_type_ in ORG_ENTS or (previous.pos_ == "PROPN" and not previous.ent_type_)
     return previous if named and not people.is_person(previous) else None
 
 

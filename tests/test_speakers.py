@@ -1284,6 +1284,28 @@ def test_a_spaced_hyphen_reads_as_a_dash(engine):
             "midnight.",
             ["Tomas Ruiz", "Ana Ruiz"],
         ),
+        (  # "the news outlet" is the one outlet named just before
+            "\u201cThe pumps failed twice,\u201d an engineer, who was not authorized to speak "
+            "on the record, told the Harlow Courier.\n\nThe repairs will take months, "
+            "according to the news outlet.",
+            ["the Harlow Courier"],
+        ),
+        (  # a plural noun a "who" describes is people, not a name before it
+            "Cosby is under attack by dozens of women who claim he ignored their complaints.",
+            ["women"],
+        ),
+        (  # "the company" goes on with the organisation that spoke, named or not by the
+            # tagger
+            "The label, Old Kettle Music, said the album would come out as planned on Aug. 8 "
+            "unless a court ordered otherwise. \u201cWe are confident we have the right to "
+            "release this music,\u201d the company said in an email.",
+            ["Old Kettle Music", "Old Kettle Music"],
+        ),
+        (  # … but "races" are not, so the people above them
+            "Democratic Senate candidates in competitive races who plan to attend the "
+            "convention include Sen. Ana Ruiz.",
+            ["Democratic Senate candidates"],
+        ),
     ],
 )
 def test_newspapers_titles_and_relative_clauses(engine, text, names):
