@@ -1237,7 +1237,7 @@ def _description(text: str, markers: frozenset[str]) -> str:
         for boundary in (",", " who ", " that ")
         if (at := lower.find(boundary)) > 0 and any(marker in lower[at:] for marker in markers)
     ]
-    asides = (", who ", ", which ", ", where ", ", whose ", ", a ", ", an ", " (")  # not who
+    asides = (", who ", ", which ", ", where ", ", whose ", ", a ", ", an ", " (", ", when ")
     cuts += [at for boundary in asides if (at := lower.find(boundary)) > 0]
     return text[: min(cuts)].rstrip(" ,") if cuts else text
 

@@ -1306,6 +1306,16 @@ def test_a_spaced_hyphen_reads_as_a_dash(engine):
             "convention include Sen. Ana Ruiz.",
             ["Democratic Senate candidates"],
         ),
+        (  # calculations, like a report, speak for whoever made them
+            "A family of four needs $31 an hour to get by, according to calculations by Lena "
+            "Okafor of the Harlow Institute.",
+            ["Lena Okafor"],
+        ),
+        (  # an aside on when it spoke is no part of who spoke
+            "The mayor\u2019s office, when contacted by Reuters, said the mayor could not "
+            "recall the dinner.",
+            ["The mayor\u2019s office"],
+        ),
     ],
 )
 def test_newspapers_titles_and_relative_clauses(engine, text, names):
