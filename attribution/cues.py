@@ -107,17 +107,16 @@ class CueFinder:
         """Whom a "who" stands for: a person, so not the nearer noun a misparse hangs its
         clause on ("one Democrat familiar with the discussion, who added": the Democrat;
         "Bundy says to Santilli on camera, who responds": Santilli), but the nearest word
-        for someone, or plural noun, above that noun, else before it in the sentence."""
+        for someone above that noun, else before it in the sentence."""
         who = speaker if relative is None else speaker.doc[relative]
         if who.lower_ not in {"who", "whom"} or who.head.dep_ != "relcl":
             return speaker
         noun = who.head.head
         if self._someone(noun):
             return noun
-        above = (t for t in noun.ancestors if t.i < who.i)
-        before = reversed(who.doc[who.sent.start : noun.i])
-        people = (t for t in (*above, *before) if self._someone(t) or t.tag_ == "NNS")
-        return next(people, speaker)  # "listeners to his radio program who said": listeners
+        above = (t for t in noun.ancestors if t.pos_ in {"NOUN", "PROPN"} and t.i < who.i)
+        before = (t for t in reversed(who.doc[who.sent.start : noun.i]) if t.pos_ == "PROPN")
+        return next((t for t in (*above, *before) if self._someone(t)), speaker)
 
     def _someone(self, token: Token) -> bool:
         """A person's name or a word for people ("Democrat", "the official", "women")."""

@@ -1316,13 +1316,6 @@ def test_a_spaced_hyphen_reads_as_a_dash(engine):
             "recall the dinner.",
             ["The mayor\u2019s office"],
         ),
-        (  # a plural noun above the one "who" hangs on is people: the donors, not a
-            # name further back
-            "Rep. Dana Meeks, chairman of the Harbour Caucus PAC, said members will help him "
-            "raise cash and donors from around the country who want to see more women in the "
-            "Senate will send checks.",
-            ["donors"],
-        ),
     ],
 )
 def test_newspapers_titles_and_relative_clauses(engine, text, names):
