@@ -276,12 +276,13 @@ def epithet(head: Token, people: PersonIndex, rules: RuleSet) -> bool:
     """A definite role or description that no named person is titled with ("the senator",
     "the businessman"): reporters so avoid repeating a name. Not officials, court officers
     or counsel, whom reporters leave unnamed, nor a noun with its name beside it."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not with_the(head):
+        return False  # checked first: the salience pass asks this of every word
+    lemma = head.lemma_.lower()
     nouns = rules.words("title_words") | rules.words("person_nouns")
     unnamed = rules.words("anonymous") | rules.words("court_officers")
     unnamed |= rules.words("legal_counsel")
-    if head.pos_ != "NOUN" or head.tag_ != "NN" or not with_the(head):
-        return False
-    if head.lemma_.lower() not in nouns - unnamed or people.role_holders(head):
+    if lemma not in nouns or lemma in unnamed or people.role_holders(head):
         return False
     return not any(c.dep_ == "appos" for c in head.rights)
 
