@@ -1102,14 +1102,16 @@ def _initialisms(doc: Doc) -> dict[str, str]:
     """ "The Coastal Environment Agency … the CEA said": an acronym the article uses
     without introducing it names the one organisation whose capitals spell it ("the MoD",
     and "the CDC" for "the Centers for Disease Control and Prevention")."""
-    names = {ent.text for ent in doc.ents if ent.label_ in ORG_ENTS}
+    names = dict.fromkeys(ent.text for ent in doc.ents if ent.label_ in ORG_ENTS)
     found: dict[str, str] = {}
     for token in doc:
         if not _INITIALISM_RE.fullmatch(token.text) or token.text in found:
             continue
         capitals = "".join(c for c in token.text if c.isupper())
-        spelled = {_spelled_with_tail(capitals, name) for name in names}
-        by_normal = {_normalise(name): name for name in spelled if name}
+        by_normal: dict[str, str] = {}
+        for name in names:  # in the article's order: the form it names first is the name
+            if spelled := _spelled_with_tail(capitals, name):
+                by_normal.setdefault(_normalise(spelled), spelled)
         if len(by_normal) == 1:
             found[token.text] = by_normal.popitem()[1]
     return found
