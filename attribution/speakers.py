@@ -744,9 +744,15 @@ def _speaks_through(attribution: Attribution, document: Token, rules: RuleSet) -
 
 def _author(head: Token, rules: RuleSet) -> Token | None:
     """ "A report by the state comptroller says …", "a report released by …", "the
-    agency's survey found …": the document's author speaks."""
+    agency's survey found …", "early results of a poll conducted by …": the document's
+    author speaks."""
     if not _document(head, rules):
         return None
+    for prep in head.children:  # "results of a poll by …": the poll's author
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            parts = [o for o in prep.children if o.dep_ == "pobj" and _document(o, rules)]
+            if parts:
+                return _author(parts[0], rules)
     participles = [c for c in head.children if c.dep_ == "acl"]
     for prep in (*head.children, *(g for c in participles for g in c.children)):
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:

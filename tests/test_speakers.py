@@ -530,6 +530,15 @@ def test_names_in_wire_styles(engine, text, names):
             "presented to the board.",
             "the district",
         ),
+        (  # a part of the document: the poll's author
+            "Early results of an exit poll conducted by Harlan Research for the networks "
+            "showed that most voters wanted change.",
+            "Harlan Research",
+        ),
+        (
+            "F.A.A. records show that the plane was inspected twice in 2012.",
+            "F.A.A.",
+        ),
     ],
 )
 def test_a_document_speaks_for_its_owner(engine, text, name):
