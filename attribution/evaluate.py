@@ -531,6 +531,9 @@ _HONORIFICS = frozenset(
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
+
+
 def _words(name: str) -> list[str]:
     """Casefolded words without their surrounding punctuation."""
     toks = ["".join(ch for ch in t if not _is_trimmable(ch)) for t in name.casefold().split()]
@@ -538,7 +541,9 @@ def _words(name: str) -> list[str]:
 
 
 def _name_tokens(name: str) -> list[str]:
-    toks = _words(name)
+    """Words of a name without honorifics, suffixes or possessive endings: "Pryce's
+    campaign" and "the Pryce campaign" name one organisation."""
+    toks = _words(_POSSESSIVE.sub("", name))
     while toks and toks[0] in _HONORIFICS:
         toks.pop(0)
     while toks and toks[-1] in _SUFFIXES:

@@ -560,6 +560,12 @@ def test_load_saying_lemmas_excludes_belief_and_intent(tmp_path):
         ("Lina Okafor", "Lina Mensah", False),
         ("Lina Okafor", None, False),
         ("The Harbor Times", "Harbor Times", True),
+        # a possessive ending is no part of the name
+        ("Pryce campaign", "Tomas Pryce's campaign", True),
+        ("the Pryce campaign", "Pryce’s campaign", True),
+        ("Jones office", "Jones' office", True),
+        ("Pryce campaign", "Pryce's office", False),
+        ("Mark Ross", "Ross's campaign", False),
     ],
 )
 def test_canonical_name_rule(gold, predicted, expected):
