@@ -589,17 +589,35 @@ def _description_match(gold: str, predicted: str) -> bool:
 
 
 def _description_tokens(name: str) -> list[str]:
-    """Words of a description without leading articles and quantifiers: "Some veteran
-    strategists" and "veteran strategists" describe the same people."""
+    """Words of a description without leading articles, quantifiers and shares: "Some
+    veteran strategists", "veteran strategists" and "about four in 10 veteran
+    strategists" describe the same people."""
     toks = _words(name)
     while toks:
+        share = _SHARE.match(" ".join(toks))
         if toks[:3] == ["a", "number", "of"]:
             toks = toks[3:]
         elif toks[0] in _DESCRIPTION_LEADS:
             toks = toks[1:]
+        elif share:
+            toks = toks[len(share.group().split()) :]
         else:
             break
     return toks
+
+
+#: A share of a group, after casefolding and without punctuation: "47 percent of",
+#: "six in 10", "nearly half of", "two-thirds of" ("twothirds": hyphens are removed).
+_NUMBER = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\w*)"
+)
+_SHARE = re.compile(
+    r"(?:(?:about|almost|nearly|roughly|around|just|only|over|under|more than|less than"
+    r"|fewer than) )?"
+    rf"(?:{_NUMBER} percent|{_NUMBER} (?:in|out of) {_NUMBER}|half(?! a )|\w*thirds?"
+    r"|\w*quarters?|majority|minority)(?: of)?(?= )"
+)
 
 
 _DESCRIPTION_LEADS = frozenset({"a", "an", "the", "some", "many", "several", "most"})

@@ -586,6 +586,13 @@ def test_canonical_name_rule(gold, predicted, expected):
         ("readers", "A number of readers", "group", True),
         ("analysts", "many analysts at two banks", "group", True),
         ("two analysts", "many analysts", "group", False),
+        # so are shares of the group
+        ("Ohio primary voters", "About four in 10 Ohio primary voters", "group", True),
+        ("nurses", "47 percent of nurses", "group", True),
+        ("members", "Nearly two-thirds of the members", "group", True),
+        ("voters in Ohio", "voters", "group", True),
+        ("half a dozen senators", "senators", "group", False),
+        ("voters in Ohio", "Ohio voters", "group", False),
         # A person's name is never cut: the first-name rule still applies.
         ("Lina Okafor", "Lina", "person", False),
         ("Lina Okafor", "Lina", None, False),
