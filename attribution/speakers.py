@@ -154,7 +154,12 @@ def _referent(
     nominal names, or a pronoun's antecedent. ``said`` are the contents attributed before:
     a name inside what the previous speaker said is rarely who speaks next."""
     if head.pos_ != "PRON":
-        token = _author(head, rules) or _client(head, rules) or head
+        token = (
+            _author(head, rules)
+            or _author_named_before(head, rules)
+            or _client(head, rules)
+            or head
+        )
         if named := _apposed_name(token, people) or _name_ending_title(token, people, rules):
             return named
         return (
@@ -754,6 +759,8 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
             if parts:
                 return _author(parts[0], rules)
     participles = [c for c in head.children if c.dep_ == "acl"]
+    if head.dep_ == "nsubjpass":  # "an email was sent from …"
+        participles.append(head.head)
     for prep in (*head.children, *(g for c in participles for g in c.children)):
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
             authors = [o for o in prep.children if o.dep_ == "pobj"]
@@ -769,6 +776,18 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
             if subjects:
                 return subjects[0]
     return _publisher(head, rules)
+
+
+def _author_named_before(head: Token, rules: RuleSet) -> Token | None:
+    """ "a statement issued by the Sanders campaign … the statement talked about …": a
+    definite document noun with no author of its own is the latest earlier one of its
+    kind, whose author speaks; if that one names none, no one does."""
+    if not _document(head, rules) or not with_the(head):
+        return None
+    lemma = head.lemma_.lower()
+    earlier = (t for t in reversed(head.doc[: head.i]) if t.lemma_.lower() == lemma)
+    latest = next((t for t in earlier if t.pos_ == "NOUN"), None)
+    return _author(latest, rules) if latest is not None else None
 
 
 def _document(head: Token, rules: RuleSet) -> bool:

@@ -539,6 +539,27 @@ def test_names_in_wire_styles(engine, text, names):
             "F.A.A. records show that the plane was inspected twice in 2012.",
             "F.A.A.",
         ),
+        (  # the same document named before, with its author
+            "A separate statement issued by the Ruiz campaign late Tuesday was notable for "
+            "what it left out. Instead, the statement talked about giving voters the right "
+            "to choose.",
+            "the Ruiz campaign",
+        ),
+        (
+            "The club closed last week. An email was sent from the club’s director, Jeremy "
+            "Hollis, to members. The email said the club would wind down at once.",
+            "Jeremy Hollis",
+        ),
+        (
+            "A report was released by the county auditor on Monday. The report says the fund "
+            "lost $4 million.",
+            "the county auditor",
+        ),
+        (  # no author named: the letter itself
+            "The council met. A letter arrived on Monday. The letter says the fund lost "
+            "$4 million.",
+            "The letter",
+        ),
     ],
 )
 def test_a_document_speaks_for_its_owner(engine, text, name):
