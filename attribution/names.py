@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Words
 
 from .attribute import mention_tokens
+from .quotes import paragraph_breaks
 from .rules import RuleSet
 
 ORG_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP"})
@@ -100,7 +101,7 @@ class PersonIndex:
             return None  # "a spokeswoman for the union" says whom she speaks for
         named = min(i for i, name in self._heads.items() if self.clusters[name] == holders[0])
         doc = noun.doc
-        soon = named > noun.i and doc.text.count("\n", noun.idx, doc[named].idx) <= 1
+        soon = named > noun.i and paragraph_breaks(doc.text, noun.idx, doc[named].idx) <= 1
         return holders[0] if soon else None
 
     def role_holders(self, noun: Token) -> list[tuple[str, ...]]:

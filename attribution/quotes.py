@@ -30,6 +30,14 @@ from attribution import errors
 #: because runs of breaks and whitespace-only lines are skipped. The spaCy
 #: segmenter uses the same set so that both agree on where paragraphs end.
 PARAGRAPH_BREAKS: Final = "\n\r\u2028\u2029"
+#: One paragraph break: line breaks with only blank lines between them ("\n" in our
+#: fixtures, "\n\n" in much news, "\r\n" from Windows).
+_BREAK_RUN = re.compile(f"[{PARAGRAPH_BREAKS}](?:[^\\S{PARAGRAPH_BREAKS}]*[{PARAGRAPH_BREAKS}])*")
+
+
+def paragraph_breaks(text: str, start: int, end: int) -> int:
+    """How many paragraphs apart two offsets are, however the paragraphs are spaced."""
+    return len(_BREAK_RUN.findall(text, start, end)) if start < end else 0
 
 
 @dataclass(frozen=True, slots=True)

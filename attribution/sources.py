@@ -26,6 +26,7 @@ from .channels import (
     token_span,
 )
 from .dates import resolve_date
+from .quotes import paragraph_breaks
 from .rules import RuleSet
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -108,7 +109,7 @@ def _scene(
         return None
     if speakers_of[last] != speakers_of[index] or before.content[1] > current.content[0]:
         return None
-    if doc.text.count("\n", before.content[1], current.content[0]) > 1:
+    if paragraph_breaks(doc.text, before.content[1], current.content[0]) > 1:
         return None
     return chosen[last]
 

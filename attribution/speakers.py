@@ -28,6 +28,7 @@ from .names import (
     with_the,
 )
 from .pronouns import PronounResolver
+from .quotes import paragraph_breaks
 from .rules import RuleSet
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -408,7 +409,7 @@ def _previous_speaker(
             continue  # "…, knowing that …" was not said
         if any(a.content[0] <= before.speaker[0] < a.content[1] for a in earlier):
             continue  # reported inside what someone said: "she said the district had asked …"
-        gap = doc.text.count("\n", before.speaker[1], attribution.speaker[0])
+        gap = paragraph_breaks(doc.text, before.speaker[1], attribution.speaker[0])
         return referent if 0 <= gap <= 1 else None
     return None
 
@@ -555,6 +556,8 @@ def _organization_going_on(
     spoke just before goes on under a nominal."""
     if previous is None or not _organization_nominal(head, rules):
         return None
+    if any(c.pos_ == "PROPN" for c in head.lefts):
+        return None  # "The Clinton campaign" says whose it is
     lemma = head.lemma_.lower()
     if any(t.lemma_.lower() == lemma and t.pos_ == "PROPN" for t in head.doc[: head.i]):
         return None  # "the ministry" after ministries named: see _named_organization

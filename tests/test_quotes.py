@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from attribution import errors
-from attribution.quotes import Quote, QuoteScan, QuoteWarning, find_quotes
+from attribution.quotes import Quote, QuoteScan, QuoteWarning, find_quotes, paragraph_breaks
 
 OPENING_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 CLOSING_MARKS = '"\u201c\u201d\u00ab\u00bb'
@@ -396,3 +396,17 @@ def test_pathological_input_finishes() -> None:
 )
 def test_single_quoted_copy(text: str, expected: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quotes(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        ("one\ntwo", 1),
+        ("one\n\ntwo", 1),  # a blank line between paragraphs, as much news is set
+        ("one\r\n\r\ntwo", 1),
+        ("one\n \n\ntwo\nthree", 2),
+        ("one two", 0),
+    ],
+)
+def test_paragraph_breaks_count_paragraphs_not_line_breaks(text, breaks):
+    assert paragraph_breaks(text, 0, len(text)) == breaks

@@ -460,6 +460,30 @@ def test_a_pronoun_goes_on_with_the_speaker_as_first_described(engine):
     assert names == ["a spokeswoman for the prison service"] * 2
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_he_added_goes_on_with_the_speaker_of_the_paragraph_before(engine, gap):
+    text = (
+        "“That is what is important for you to understand: that he gets it, and that the "
+        "part he has been playing is evolving,” Mr. Hale said Thursday night, suggesting "
+        "that Mr. Pike was about to begin a more professional phase of his campaign."
+        + gap
+        + "“The negatives are going to come down, the image is going to change,” he added."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Hale"] * 3
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_campaign_named_for_someone_is_not_the_organisation_before(engine, gap):
+    text = (
+        "The party raised $33 million, according to a recent Federal Election Commission "
+        "report." + gap + "The Ruiz campaign denies any wrongdoing."
+    )
+    assert _speaker_names(engine.attribute(text)) == [
+        "Federal Election Commission",
+        "The Ruiz campaign",
+    ]
+
+
 def test_she_after_a_pair_is_one_of_them(engine):
     text = (
         "Hana Berg and Kenji Ito, the founders of Voltaic Works, said the plant would open "
