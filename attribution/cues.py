@@ -88,6 +88,8 @@ class CueFinder:
             # "Paul said the plan would give …, and called him …": not the plan
             subject = governing_subject(doc[head])
             speaker = speaker if subject is None else subject.i
+        elif speaker is not None and (main := _main_clause_subject(doc[head])) is not None:
+            speaker = main.i
         if speaker is not None:
             speaker = self._who_is(doc[speaker], nodes.get("relative")).i
         cue = _adjacent_run(head, {i for name, i in nodes.items() if name.startswith("cue")})
@@ -201,6 +203,30 @@ def _subject_of_reported_clause(cue: Token, speaker: Token) -> bool:
     """Whether a pattern took for speaker the subject of the reported clause the parser
     hung the cue on."""
     return speaker.head == cue.head and _reporting_verb_coordinated(cue) is not None
+
+
+def _main_clause_subject(cue: Token) -> Token | None:
+    """ "Pell dismissed Ruiz's accusations that the campaign is breaking the law —
+    saying …": a participle set off by a dash or comma that the parser hangs on a noun's
+    that-clause adds to the main clause, whose subject speaks, not the accusation's."""
+    clause = cue.head
+    if (
+        cue.dep_ != "advcl"
+        or cue.tag_ != "VBG"
+        or cue.i == 0
+        or clause.dep_ not in {"acl", "ccomp"}
+    ):
+        return None
+    if cue.nbor(-1).text not in {",", "—", "–", "--"} or clause.head.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    verb = clause.head.head
+    while verb.pos_ == "ADP":
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _climbs(node: Token) -> bool:

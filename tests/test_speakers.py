@@ -484,6 +484,15 @@ def test_a_campaign_named_for_someone_is_not_the_organisation_before(engine, gap
     ]
 
 
+def test_a_participle_after_a_dash_adds_to_the_main_clause(engine):
+    text = (
+        "Party Chair Dana Pell dismissed Tom Ruiz’s accusations that the Hale campaign is "
+        "breaking the law through its fund with the party — saying the Ruiz campaign chose "
+        "not to accept the same help."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Dana Pell", "Tom Ruiz", "Dana Pell"]
+
+
 def test_she_after_a_pair_is_one_of_them(engine):
     text = (
         "Hana Berg and Kenji Ito, the founders of Voltaic Works, said the plant would open "
