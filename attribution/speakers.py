@@ -354,13 +354,19 @@ def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
 def _name_ending_title(token: Token, people: PersonIndex, rules: RuleSet) -> Token | None:
     """ "European Commissioner for Climate Action Margit Sorensen-Falk": a capitalised
     title whose phrase ends in a person's name, with no comma between, is that person
-    ("a spokesman for Fenwold" speaks for Fenwold and is not Fenwold)."""
-    determined = any(c.dep_ == "det" for c in token.lefts)
-    if token.pos_ != "PROPN" or determined or token.lower_ not in rules.words("title_words"):
+    ("a spokesman for Fenwold" speaks for Fenwold and is not Fenwold); so is an
+    organisation's name that runs on into a title and a name, as the parser reads "The
+    Council on Fenwold Relations Executive Director Nadim Awali"."""
+    if token.pos_ != "PROPN":
         return None
+    titles = rules.words("title_words")
+    determined = any(c.dep_ == "det" for c in token.lefts)
+    titled = not determined and token.lower_ in titles
     for prep in (c for c in token.rights if c.dep_ == "prep"):
         name = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if name is not None and name.i == token.right_edge.i and people.is_person(name):
+        if name is None or name.i != token.right_edge.i or not people.is_person(name):
+            continue
+        if titled or any(c.dep_ == "compound" and c.lower_ in titles for c in name.lefts):
             return name
     return None
 

@@ -156,6 +156,9 @@ def test_names_beside_a_plural_description_are_the_group(engine, text, name):
         # a fronted participle the parser may take for the subject
         "Appearing on Radio Kestrel, the head of the Orvell Water Board, Maja Tenholt, said: "
         '"The reservoir is full."',
+        # an organisation's name running on into a title and a name, no comma between
+        "The Council on Orvell-Dane Relations Executive Director Maja Tenholt said in a "
+        "statement that the reservoir was full.",
     ],
 )
 def test_a_name_closing_a_long_description_is_the_speaker(engine, text):
