@@ -411,9 +411,19 @@ def name_words(head: Token, rules: RuleSet) -> tuple[str, ...]:
 
 def _untitled(tokens: list[Token], rules: RuleSet) -> tuple[str, ...]:
     """The words of name tokens, or none when a title word is among them (not the part
-    of a hyphenated surname: "Adeyemi-Prince")."""
+    of a hyphenated surname, "Adeyemi-Prince", nor a surname after a first name,
+    "Stacy Baker")."""
     titles = rules.words("title_words") | rules.words("honorifics")
-    if not tokens or any(_is_title(t, titles) and not _hyphen_before(t) for t in tokens):
+    first_names = rules.words("male_first_names") | rules.words("female_first_names")
+    last, before = (tokens[-1], tokens[-2]) if len(tokens) > 1 else (None, None)
+    surname = before is not None and (
+        before.lower_ in first_names
+        or (last.ent_type_ == "PERSON" and last.ent_iob_ == "I" and not _is_title(before, titles))
+    )  # the tagger's one person: "Stacy Baker"
+    if not tokens or any(
+        _is_title(t, titles) and not _hyphen_before(t) and not (surname and t == last)
+        for t in tokens
+    ):
         return ()
     return _joined(tokens)
 

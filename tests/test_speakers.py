@@ -195,6 +195,14 @@ def test_a_hyphenated_surname_is_one_name_when_the_parser_splits_it(engine):
             "The family's barrister, Idris Fenwick-Lowe KC, said the claim was late.",
             ["Idris Fenwick-Lowe"],
         ),
+        (  # a surname that is also a title word, after a first name
+            "Tom Baker of Leeds said he would vote for Ruiz. Baker said the count was fair.",
+            ["Tom Baker", "Tom Baker"],
+        ),
+        (
+            "Stacy Baker of Columbia, South Carolina, said she would vote for Ruiz.",
+            ["Stacy Baker"],
+        ),
     ],
 )
 def test_people_who_share_a_surname_or_carry_letters(engine, text, names):
