@@ -566,6 +566,8 @@ def names_match(gold: str, predicted: str | None, kind: str | None = None) -> bo
     """
     if predicted is None:
         return False
+    # canonically equivalent spellings are one ("Ã" and "A" with a combining tilde)
+    gold, predicted = unicodedata.normalize("NFC", gold), unicodedata.normalize("NFC", predicted)
     if " ".join(gold.casefold().split()) == " ".join(predicted.casefold().split()):
         return True
     if kind in DESCRIPTION_KINDS:

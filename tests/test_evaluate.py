@@ -566,6 +566,8 @@ def test_load_saying_lemmas_excludes_belief_and_intent(tmp_path):
         ("Jones office", "Jones' office", True),
         ("Pryce campaign", "Pryce's office", False),
         ("Mark Ross", "Ross's campaign", False),
+        # canonically equivalent spellings: composed and decomposed accents
+        ("Jos\u00e9 Ruiz", "Jose\u0301 Ruiz", True),
     ],
 )
 def test_canonical_name_rule(gold, predicted, expected):
