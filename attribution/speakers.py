@@ -1028,7 +1028,7 @@ def _joint_members(referent: Token) -> tuple[Token, ...]:
     if referent.dep_ != "conj" and conjuncts and not ampersand:  # "Pipe & Valve" is one
         if referent.tag_ == "NNS" and len(conjuncts) > 1 and _set_off_names(conjuncts):
             return conjuncts
-        return (referent, *conjuncts)
+        return tuple(_name_beside(t) for t in (referent, *conjuncts))
     listed = [c for c in referent.children if c.dep_ == "appos" and c.conjuncts]
     if referent.pos_ == "PROPN" and listed and _set_off_names((listed[0], *listed[0].conjuncts)):
         return (referent, listed[0], *listed[0].conjuncts)  # "A, B and C" read as "A, (B and C)"
@@ -1042,6 +1042,14 @@ def _joint_members(referent: Token) -> tuple[Token, ...]:
                 if len(names) > 1 and _set_off_names(names):
                     return names
     return (referent,)
+
+
+def _name_beside(member: Token) -> Token:
+    """A described member by the name set beside it: "the Italian firm Cosmo
+    Pharmaceuticals" is Cosmo Pharmaceuticals."""
+    if member.pos_ != "NOUN":
+        return member
+    return next((c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN"), member)
 
 
 def _set_off_names(names: Sequence[Token]) -> bool:
@@ -1208,8 +1216,8 @@ def _organization_name(head: Token) -> str | None:
         # an owner says whose it is: "the city's Department of Buildings"
         t
         for t in head.doc[first : head.i]
-        if t.pos_ in {"NOUN", "ADJ"} and t.text.islower() and t.dep_ != "poss"
-    ]
+        if t.pos_ in {"NOUN", "ADJ", "VERB"} and t.text.islower() and t.dep_ != "poss"
+    ]  # "Leeds-based Harlow Foods": a participle describes too
     start = described[-1].i + 1 if described else first
     while start < head.i and (head.doc[start].dep_ == "case" or head.doc[start].text == "-"):
         # "The city's Department of Buildings": not "'s Department …"; "the pro-Christie

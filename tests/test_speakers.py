@@ -557,6 +557,24 @@ def test_names_in_wire_styles(engine, text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (  # a member described, with its name beside the description
+            "Leeds-based Harlow Foods and the Italian firm Cosmo Pharmaceuticals said they "
+            "would merge.",
+            "Harlow Foods and Cosmo Pharmaceuticals",
+        ),
+        (
+            "Harlow Foods and its rival, Cosmo Pharmaceuticals, said they would merge.",
+            "Harlow Foods and Cosmo Pharmaceuticals",
+        ),
+    ],
+)
+def test_joint_organisations_are_named_by_their_names(engine, text, group):
+    assert _speaker_names(engine.attribute(text)) == [group]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         (
