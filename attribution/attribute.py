@@ -177,7 +177,12 @@ def _build(
         (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
     )
     speaker = match.speaker
-    if speaker is None and match.rule.speaker == "sentence-subject":
+    if speaker is not None and any(s <= _name_head(doc[speaker]).idx < e for s, e in inside):
+        # a quotation in what was said never names who said it: the parser hung "adding"
+        # on a verb inside it ("she said, adding that … “…, they serve their time …”")
+        outside = _sentence_subject(doc[match.head], content)
+        speaker = speaker if outside is None else outside
+    elif speaker is None and match.rule.speaker == "sentence-subject":
         speaker = _sentence_subject(doc[match.head], content)
     head = _name_head(doc[speaker]) if speaker is not None else None
     adjustments = ["pronoun-speaker"] if head is not None and head.pos_ == "PRON" else []

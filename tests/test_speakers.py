@@ -504,6 +504,17 @@ def test_a_participle_after_a_dash_adds_to_the_main_clause(engine):
     assert _speaker_names(engine.attribute(text)) == ["Dana Pell", "Tom Ruiz", "Dana Pell"]
 
 
+def test_no_one_in_a_quotation_speaks_it(engine):
+    text = (
+        "Governor Ana Ruiz spoke on Friday. “With this action, we will send a message to "
+        "these 6,000 people that the state will no longer build barriers, we will break them "
+        "down,” she said, adding that the state would send a “strong message that Arden is a "
+        "place where people make mistakes, they serve their time [and] are welcomed back as "
+        "full members of our society, not second-class citizens.”"
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Ana Ruiz", "Ana Ruiz"]
+
+
 def test_she_after_a_pair_is_one_of_them(engine):
     text = (
         "Hana Berg and Kenji Ito, the founders of Voltaic Works, said the plant would open "
