@@ -175,6 +175,7 @@ def governing_subject(cue: Token) -> Token | None:
             if target is not None and _names_someone(target):
                 return target  # "forced Ruiz to admit …": the object speaks
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = subject or _subject_left_behind(node)
         if subject is None:
             if via == "xcomp" and any(c.dep_ == "dobj" for c in node.children):
                 return None
@@ -247,6 +248,17 @@ def _names_someone(word: Token) -> bool:
         or word.ent_type_ == "PERSON"
         or (word.tag_ == "PRP" and word.lower_ not in ("it", "itself"))
     )
+
+
+def _subject_left_behind(verb: Token) -> Token | None:
+    """ "Prosecutors charged the officer with murder and Emanuel fired his chief": the
+    name just before a coordinated verb with no subject, which the parser coordinated
+    with the noun before it instead, is that verb's subject."""
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    before = verb.nbor(-1)
+    stray = before.pos_ == "PROPN" and before.dep_ == "conj"
+    return before if stray and before.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _stray_subject(cue: Token) -> Token | None:
