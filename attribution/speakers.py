@@ -33,6 +33,8 @@ from .rules import RuleSet
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
+#: The first person outside quotation marks: the writer's own voice.
+WRITER_PRONOUNS = frozenset({"i", "me", "my", "myself"})
 THING_PRONOUNS = frozenset({"it"})
 
 
@@ -122,6 +124,8 @@ def resolve_speakers(
         if some is not None:  # "Many Jewish leaders … Some say": Jewish leaders
             described = _some_described(head, some, rules)
             kind = _kind_of(some, rules)
+        if referent is head and head.lower_ in WRITER_PRONOUNS:
+            described, kind = "the author", "person"  # an "I" no quotation marks give away
         speaker = table.speaker_for(referent, described, kind, joint=not one)
         speaker.mentions.add(attribution.speaker)
         if speaker.kind == "organization":

@@ -515,6 +515,18 @@ def test_no_one_in_a_quotation_speaks_it(engine):
     assert _speaker_names(engine.attribute(text)) == ["Ana Ruiz", "Ana Ruiz"]
 
 
+def test_the_first_person_outside_quotation_marks_is_the_author(engine):
+    text = (
+        "The tax bill passed on Friday. I have long argued that the tax is unfair, and I "
+        "suspect voters agree. Ana Ruiz said, “I think it is a fair tax.”"
+    )
+    document = engine.attribute(text)
+    assert _speaker_names(document) == ["the author", "the author", "Ana Ruiz"]
+    author = [s for s in document["speakers"] if s["name"] == "the author"]
+    assert author[0]["kind"] == "person"
+    assert [m["text"] for m in author[0]["mentions"]] == ["I", "I"]
+
+
 def test_she_after_a_pair_is_one_of_them(engine):
     text = (
         "Hana Berg and Kenji Ito, the founders of Voltaic Works, said the plant would open "
