@@ -98,7 +98,12 @@ def resolve_speakers(
         # "she" is Ana Ruiz, not "Ana Ruiz and Ivo Hart"; so is "Ana Ruiz, who said …, and
         # Ivo Hart": a relative clause says who it describes
         cue = doc[attribution.cue_head]
-        one = head.lower_ in PERSON_PRONOUNS or (cue.dep_ == "relcl" and cue.head == head)
+        one = (
+            head.lower_ in PERSON_PRONOUNS
+            or (cue.dep_ == "relcl" and cue.head == head)
+            or (referent is not head and _one_person_noun(head, rules))
+            # "the billionaire" is Hale, not "Hale and his followers" he was named in
+        )
         if head.pos_ == "PRON" and spoke is not None and (not one or _alone(referent)):
             table.by_key[spoke].mentions.add(attribution.speaker)  # the speaker as described
             chosen.append(spoke)
@@ -1017,6 +1022,12 @@ class _SpeakerTable:
         if key not in self.by_key and _normalise(name) in self._short_forms:
             name = self._aliases[_normalise(name)]
         return self.by_key.setdefault(key, Speaker(key, name, kind))
+
+
+def _one_person_noun(head: Token, rules: RuleSet) -> bool:
+    """ "the candidate", "the senator": a singular word for one person, never a pair."""
+    words = rules.words("person_nouns") | rules.words("title_words")
+    return head.tag_ == "NN" and head.lemma_.lower() in words
 
 
 def _alone(referent: Token) -> bool:

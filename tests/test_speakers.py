@@ -527,6 +527,14 @@ def test_the_first_person_outside_quotation_marks_is_the_author(engine):
     assert [m["text"] for m in author[0]["mentions"]] == ["I", "I"]
 
 
+def test_an_epithet_is_one_person_not_the_pair_he_was_named_in(engine):
+    text = (
+        "Tom Hale owns six hotels. Hale and his loyal followers marched to the capital on "
+        "Monday. The billionaire said the tax was theft."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Tom Hale"]
+
+
 def test_she_after_a_pair_is_one_of_them(engine):
     text = (
         "Hana Berg and Kenji Ito, the founders of Voltaic Works, said the plant would open "
