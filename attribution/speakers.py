@@ -1046,6 +1046,8 @@ def _joint_members(referent: Token) -> tuple[Token, ...]:
         return tuple(_name_beside(t) for t in (referent, *conjuncts))
     listed = [c for c in referent.children if c.dep_ == "appos" and c.conjuncts]
     if referent.pos_ == "PROPN" and listed and _set_off_names((listed[0], *listed[0].conjuncts)):
+        if referent.tag_ == "NNPS":  # "the two leading Republicans, A and B": just A and B
+            return (listed[0], *listed[0].conjuncts)
         return (referent, listed[0], *listed[0].conjuncts)  # "A, B and C" read as "A, (B and C)"
     if referent.tag_ == "NNS":
         for name in referent.subtree:

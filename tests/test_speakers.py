@@ -143,6 +143,11 @@ def test_joint_speakers_form_a_group_of_named_members(engine):
             "was rushed.",
             "Ada Finch and Rolf Berman",
         ),
+        (  # … or to "Republicans", a plural name
+            "Both parties have weighed in. The two leading Republicans, Donald J. Hale and "
+            "Senator Ted Ruiz, have said they would undo the deal.",
+            "Donald J. Hale and Ted Ruiz",
+        ),
     ],
 )
 def test_names_beside_a_plural_description_are_the_group(engine, text, name):
