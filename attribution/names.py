@@ -50,7 +50,13 @@ class PersonIndex:
                 # name after other proper nouns starts a person's name
                 cut = len(name) > 1 and tokens[0].i > 0 and doc[tokens[0].i - 1].pos_ == "PROPN"
                 cut &= _first_name_sex(tokens[0].lower_, rules) is not None
-                if name and (nickname or titled or described or honoured or cut):
+                # "Hollis's son, Grant,": a first name beside a family word, whatever
+                # the tagger made of it
+                kin = len(name) == 1 and _first_name_sex(token.lower_, rules) is not None
+                kin &= token.dep_ == "appos" and token.head.lemma_.lower() in rules.words(
+                    "family_words"
+                )
+                if name and (nickname or titled or described or honoured or cut or kin):
                     self._add(token, name)
         self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
         self._roles: dict[tuple[str, ...], set[str]] = {}

@@ -1412,6 +1412,11 @@ def test_a_spaced_hyphen_reads_as_a_dash(engine):
             "midnight.",
             ["Tomas Ruiz", "Ana Ruiz"],
         ),
+        (  # … even when the tagger took the first name for an organisation's
+            "Kurt Hollis was fired on Wednesday. Hollis’s son, Grant, said his father had "
+            "been treated unfairly.",
+            ["Grant Hollis"],
+        ),
         (  # "the news outlet" is the one outlet named just before
             "\u201cThe pumps failed twice,\u201d an engineer, who was not authorized to speak "
             "on the record, told the Harlow Courier.\n\nThe repairs will take months, "
