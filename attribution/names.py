@@ -196,6 +196,7 @@ class PersonIndex:
         if found is None or len(found) == 1:
             return (
                 self._told_apart(head, name[-1])
+                or self._subject_of_paragraph(head, name)
                 or self._introduced_first(name)
                 or self._by_first_name(name)
                 or found
@@ -209,6 +210,27 @@ class PersonIndex:
             return None
         people = {full for full in self.clusters.values() if len(full) > 1 and full[0] == name[0]}
         return people.pop() if len(people) == 1 else None
+
+    def _subject_of_paragraph(self, head: Token, name: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A bare surname two people share, after one of them was named in full as a
+        subject earlier in the paragraph, is that one ("Bill Clinton spoke with voters …
+        Clinton said", in an article about Hillary Clinton)."""
+        if len(name) != 1:
+            return None
+        doc = head.doc
+        named = [
+            i
+            for i, full in self._heads.items()
+            if i < head.i
+            and len(self.clusters[full]) > 1
+            and full[-1] == name[0]
+            and doc[i].dep_ in {"nsubj", "nsubjpass"}
+            and paragraph_breaks(doc.text, doc[i].idx, head.idx) == 0
+        ]
+        sharing = {t for t in self.clusters.values() if len(t) > 1 and t[-1] == name[0]}
+        if not named or len(sharing) < 2:
+            return None
+        return self.clusters[self._heads[max(named)]]
 
     def _introduced_first(self, name: tuple[str, ...]) -> tuple[str, ...] | None:
         """A bare surname that nothing tells apart is the person the article named first

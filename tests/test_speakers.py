@@ -1412,6 +1412,13 @@ def test_a_spaced_hyphen_reads_as_a_dash(engine):
             "midnight.",
             ["Tomas Ruiz", "Ana Ruiz"],
         ),
+        (  # … but a bare surname after the other one was named in full as the
+            # paragraph's subject is that one
+            "Mayor Ana Ruiz opened the pier on Monday. Her husband toured the harbour.\n"
+            "Tomas Ruiz spoke with fishermen on the quay. At one point a woman asked for a "
+            "photo and Ruiz said, “as long as we are not breaking any laws.”",
+            ["Tomas Ruiz"],
+        ),
         (  # … even when the tagger took the first name for an organisation's
             "Kurt Hollis was fired on Wednesday. Hollis’s son, Grant, said his father had "
             "been treated unfairly.",
