@@ -551,8 +551,10 @@ def _client(head: Token, rules: RuleSet) -> Token | None:
 
 def _short_organization_name(doc: Doc, head: Token, people: PersonIndex) -> Token | None:
     """ "Vireo said" after "Vireo Mobile": the first word of an organisation's name named
-    before, unless a person of that surname is named in the article ("Erik Halvorsen")."""
-    if head.pos_ != "PROPN" or any(c.dep_ in NAME_DEPS for c in head.lefts):
+    before, unless a person of that surname is named in the article ("Erik Halvorsen");
+    also when the tagger took the word for a noun ("Pew said" after "Pew Research")."""
+    capitalised = head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper())
+    if not capitalised or any(c.dep_ in NAME_DEPS for c in head.lefts):
         return None
     if any(len(name) > 1 and name[-1] == head.text for name in people.clusters):
         return None

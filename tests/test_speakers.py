@@ -1051,6 +1051,11 @@ def test_unnamed_spokespeople_keep_the_organisation_they_speak_for(engine):
             "Vireo said it would pay for credit monitoring.",
             ["Vireo Mobile", "Vireo Mobile"],
         ),
+        (  # … also when the tagger takes that word for a noun ("pew")
+            "A new study by Pew Research found that most adults get news online. "
+            "Pew said the shift was fastest among the young.",
+            ["Pew Research", "Pew Research"],
+        ),
         (  # unless a person of that surname is named: the person
             "Halvorsen Group said it would appeal.\n"
             "Its chief executive, Erik Halvorsen, said the firm would fight.\n"
