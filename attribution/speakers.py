@@ -178,6 +178,7 @@ def _referent(
             or _short_organization_name(doc, token, people)
             or _earlier_pair(doc, token)
             or _organization_going_on(token, previous, people, rules)
+            or _speech_going_on(token, previous, rules)
             or _role_going_on(token, previous, people)
             or _aged(token, previous, people)
             or _named_later(doc, token, rules)
@@ -582,6 +583,20 @@ def _organization_going_on(
     # Records, said … the company said"), a place's does not
     named = previous.ent_type_ in ORG_ENTS or (previous.pos_ == "PROPN" and not previous.ent_type_)
     return previous if named and not people.is_person(previous) else None
+
+
+def _speech_going_on(head: Token, previous: Token | None, rules: RuleSet) -> Token | None:
+    """ "“…,” Mr. Hale said. The remarks suggest …", "“…,” she added. The answer did not
+    rebut …": what was just said, named by a definite noun of speech that says no one
+    else's, speaks for the one who said it."""
+    if previous is None or head.pos_ != "NOUN":
+        return None
+    definite = any(c.lower_ in {"the", "this", "that", "these", "those"} for c in head.lefts)
+    owned = any(c.dep_ == "poss" for c in head.lefts) or any(
+        c.dep_ in {"prep", "acl", "relcl"} for c in head.rights
+    )
+    speech = rules.cue_class("cue_nouns", head.lemma_.lower()) == "neutral"
+    return previous if definite and speech and not owned else None
 
 
 def _role_going_on(head: Token, previous: Token | None, people: PersonIndex) -> Token | None:

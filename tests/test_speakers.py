@@ -540,6 +540,14 @@ def test_an_epithet_is_one_person_not_the_pair_he_was_named_in(engine):
     assert _speaker_names(engine.attribute(text)) == ["Tom Hale"]
 
 
+def test_the_remarks_are_the_last_speaker_s(engine):
+    said = "“We have started all those conversations,” Mr. Hale said. "
+    text = said + "The remarks suggest Mr. Pike is running two campaigns at once."
+    assert _speaker_names(engine.attribute(text)) == ["Hale", "Hale"]
+    text = said + "The remarks by Mr. Pike suggest he is running two campaigns at once."
+    assert _speaker_names(engine.attribute(text))[1] != "Hale"  # someone else's remarks
+
+
 def test_she_after_a_pair_is_one_of_them(engine):
     text = (
         "Hana Berg and Kenji Ito, the founders of Voltaic Works, said the plant would open "
