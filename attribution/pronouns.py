@@ -69,12 +69,18 @@ class PronounResolver:
         self._nouns |= rules.words("anonymous") | rules.words("male_words")
         self._nouns |= rules.words("female_words")
         self._antecedents: dict[int, Token] = {}
+        self._syntax: set[int] = set()  # pronouns whose sentence says whom they stand for
         self._read(doc, quoted)
 
     def antecedent(self, pronoun: Token) -> Token | None:
         """The name (its latest mention) or the person noun (its first) ``pronoun`` is;
         for an epithet ("the businessman"), the name."""
         return self._antecedents.get(pronoun.i)
+
+    def bound(self, pronoun: Token) -> bool:
+        """Whether the pronoun's own sentence names whom it stands for ("Suu Kyi's fate is
+        unclear, but she said"), which no speaker before can override."""
+        return pronoun.i in self._syntax
 
     def _read(self, doc: Doc, quoted: Sequence[tuple[int, int]]) -> None:
         entities: dict[object, _Entity] = {}
@@ -89,9 +95,11 @@ class PronounResolver:
                 if token.i in skipped:
                     continue
                 if token.lower_ in PRONOUN_SEX and token.pos_ == "PRON":
-                    entity = self._bound(token, entities) or self._choose(
-                        token, entities.values(), number
-                    )
+                    entity = self._owner_before(token, entities)
+                    if entity is not None:
+                        self._syntax.add(token.i)
+                    entity = entity or self._bound(token, entities)
+                    entity = entity or self._choose(token, entities.values(), number)
                     if entity is None:
                         continue
                     named = entity.first.pos_ == "PROPN"
@@ -148,6 +156,25 @@ class PronounResolver:
             apposed.append(token.head)
         named = [t for t in apposed if t.pos_ == "PROPN" and self._people.is_person(t)]
         return self._people.canonical(named[0]) if named else token.i
+
+    def _owner_before(self, pronoun: Token, entities: dict[object, _Entity]) -> _Entity | None:
+        """The person whose thing is the subject of the clause the pronoun's clause is
+        coordinated with: "Suu Kyi's fate is still unclear, but she said …"."""
+        clause = pronoun.head
+        if clause.dep_ != "conj" or pronoun.dep_ not in SUBJECT_DEPS:
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or self._key(subject) is not None:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        key = self._key(owner) if owner is not None and owner.pos_ == "PROPN" else None
+        if key is None:
+            return None
+        entity = entities.get(key) or _Entity(owner, owner, self._people.sex(owner))
+        if entity.sex not in {None, PRONOUN_SEX[pronoun.lower_]}:
+            return None
+        entities[key] = entity
+        return entity
 
     def _bound(self, pronoun: Token, entities: dict[object, _Entity]) -> _Entity | None:
         """The person named as the subject of a clause the pronoun's clause is part of:

@@ -194,6 +194,10 @@ def _referent(
     def reported(token: Token | None) -> bool:
         return token is not None and any(_inside(token, content) for content in said)
 
+    if head.lower_ in PERSON_PRONOUNS and pronouns.bound(head):
+        antecedent = pronouns.antecedent(head)
+        if antecedent is not None:
+            return _named_for(head, antecedent, people, rules)
     if goes_on and (nearest is None or nearest == previous or reported(nearest)):
         # "X said … “…,” he said": the speaker just named goes on; so does "the chipmaker
         # said … It said" or "according to a spokeswoman … She said" with no other to be it

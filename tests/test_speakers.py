@@ -548,6 +548,15 @@ def test_the_remarks_are_the_last_speaker_s(engine):
     assert _speaker_names(engine.attribute(text))[1] != "Hale"  # someone else's remarks
 
 
+def test_she_after_her_name_as_owner_of_the_subject_is_hers(engine):
+    text = (
+        "Many voters waited for hours. “Their vote did not count,” said Meera Lal, an "
+        "election observer.\n\nMaria Delgado’s future is still unclear, but she said on "
+        "Monday that she would lead the party anyway."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Meera Lal", "Maria Delgado"]
+
+
 def test_she_after_a_pair_is_one_of_them(engine):
     text = (
         "Hana Berg and Kenji Ito, the founders of Voltaic Works, said the plant would open "
