@@ -217,6 +217,9 @@ class PersonIndex:
         Clinton said", in an article about Hillary Clinton)."""
         if len(name) != 1:
             return None
+        sharing = {t for t in self.clusters.values() if len(t) > 1 and t[-1] == name[0]}
+        if len(sharing) < 2:
+            return None
         doc = head.doc
         named = [
             i
@@ -227,10 +230,7 @@ class PersonIndex:
             and doc[i].dep_ in {"nsubj", "nsubjpass"}
             and paragraph_breaks(doc.text, doc[i].idx, head.idx) == 0
         ]
-        sharing = {t for t in self.clusters.values() if len(t) > 1 and t[-1] == name[0]}
-        if not named or len(sharing) < 2:
-            return None
-        return self.clusters[self._heads[max(named)]]
+        return self.clusters[self._heads[max(named)]] if named else None
 
     def _introduced_first(self, name: tuple[str, ...]) -> tuple[str, ...] | None:
         """A bare surname that nothing tells apart is the person the article named first
@@ -442,10 +442,9 @@ def _untitled(tokens: list[Token], rules: RuleSet) -> tuple[str, ...]:
     of a hyphenated surname, "Adeyemi-Prince", nor a surname after a first name,
     "Stacy Baker")."""
     titles = rules.words("title_words") | rules.words("honorifics")
-    first_names = rules.words("male_first_names") | rules.words("female_first_names")
     last, before = (tokens[-1], tokens[-2]) if len(tokens) > 1 else (None, None)
     surname = before is not None and (
-        before.lower_ in first_names
+        _first_name_sex(before.lower_, rules) is not None
         or (last.ent_type_ == "PERSON" and last.ent_iob_ == "I" and not _is_title(before, titles))
     )  # the tagger's one person: "Stacy Baker"
     if not tokens or any(
