@@ -596,12 +596,11 @@ def _description_tokens(name: str) -> list[str]:
     strategists" describe the same people."""
     toks = _words(name)
     while toks:
-        share = _SHARE.match(" ".join(toks))
         if toks[:3] == ["a", "number", "of"]:
             toks = toks[3:]
         elif toks[0] in _DESCRIPTION_LEADS:
             toks = toks[1:]
-        elif share:
+        elif share := _SHARE.match(" ".join(toks)):
             toks = toks[len(share.group().split()) :]
         else:
             break

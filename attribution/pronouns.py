@@ -167,14 +167,9 @@ class PronounResolver:
         if subject is None or self._key(subject) is not None:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-        key = self._key(owner) if owner is not None and owner.pos_ == "PROPN" else None
-        if key is None:
+        if owner is None or owner.pos_ != "PROPN":
             return None
-        entity = entities.get(key) or _Entity(owner, owner, self._people.sex(owner))
-        if entity.sex not in {None, PRONOUN_SEX[pronoun.lower_]}:
-            return None
-        entities[key] = entity
-        return entity
+        return self._binding(pronoun, owner, entities)
 
     def _bound(self, pronoun: Token, entities: dict[object, _Entity]) -> _Entity | None:
         """The person named as the subject of a clause the pronoun's clause is part of:
@@ -185,15 +180,22 @@ class PronounResolver:
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is None:
                 continue
-            key = self._key(subject)
-            if key is None:
-                return None  # "the plan said he …": no person binds it
-            entity = entities.get(key) or _Entity(subject, subject, self._people.sex(subject))
-            if entity.sex not in {None, PRONOUN_SEX[pronoun.lower_]}:
-                return None
-            entities[key] = entity
-            return entity
+            return self._binding(pronoun, subject, entities)  # None: "the plan said he …"
         return None
+
+    def _binding(
+        self, pronoun: Token, token: Token, entities: dict[object, _Entity]
+    ) -> _Entity | None:
+        """The person ``token`` names, if syntax may bind the pronoun to them: a person
+        of no other sex (entered now if not met before)."""
+        key = self._key(token)
+        if key is None:
+            return None
+        entity = entities.get(key) or _Entity(token, token, self._people.sex(token))
+        if entity.sex not in {None, PRONOUN_SEX[pronoun.lower_]}:
+            return None
+        entities[key] = entity
+        return entity
 
     def _choose(self, pronoun: Token, entities: Iterable[_Entity], sentence: int) -> _Entity | None:
         sex = PRONOUN_SEX[pronoun.lower_]
