@@ -161,6 +161,7 @@ class PersonIndex:
         name = _with_family_name(head, name or name_words(head, self._rules), self._rules)
         business = self._rules.words("organization_nouns") | self._rules.words("company_name_words")
         business |= self._rules.words("place_words")  # "Dorsey Road" tagged a person
+        business |= self._rules.words("time_words")  # "the candidate Tuesday morning"
         if name and head.lower_.rstrip(".") not in business:  # "… Hospital", "Corvanta Pharma"
             self._heads[head.i] = name
 

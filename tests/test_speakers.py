@@ -1342,6 +1342,20 @@ def test_a_road_the_tagger_takes_for_a_person_is_none(attributor_rules):
     assert not PersonIndex(doc, load_rules()).is_person(road)
 
 
+def test_a_day_after_a_title_is_no_person(attributor_rules):
+    """rules/time_words.yaml: "the candidate Tuesday morning" reads like "Senator Ruiz",
+    a title before a proper noun, but a day is no one a "he" can stand for."""
+    from attribution.names import PersonIndex
+    from attribution.rules import load_rules
+
+    doc = attributor_rules._loaded.nlp(
+        "Reyes said he had a conversation with the candidate Tuesday morning."
+    )
+    day = next(t for t in doc if t.text == "Tuesday")
+    assert day.nbor(-1).text == "candidate"
+    assert not PersonIndex(doc, load_rules()).is_person(day)
+
+
 def test_he_binds_to_a_surname_the_tagger_reads_as_a_plural_noun(engine):
     """ "Sanders" tagged NOUN/NNS with no entity: the surname of "Walter Sanders" still
     makes it a person, so the reporting subject binds "he"."""
