@@ -1356,6 +1356,22 @@ def test_a_day_after_a_title_is_no_person(attributor_rules):
     assert not PersonIndex(doc, load_rules()).is_person(day)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # a "he" in what the senator said before is not who speaks next: the senator
+            # goes on
+            "Senator Mark Dunlow spoke over boos as he conceded the race.\n\nThe senator "
+            "sought to calm his supporters, saying the man would \u201cnot get beat up\u201d at "
+            "his rally.\n\nHe said that he would pray for the winner.",
+            ["Mark Dunlow", "Mark Dunlow", "Mark Dunlow"],
+        ),
+    ],
+)
+def test_the_speaker_goes_on_past_a_reported_he(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
+
+
 def test_he_binds_to_a_surname_the_tagger_reads_as_a_plural_noun(engine):
     """ "Sanders" tagged NOUN/NNS with no entity: the surname of "Walter Sanders" still
     makes it a person, so the reporting subject binds "he"."""
