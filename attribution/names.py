@@ -305,16 +305,27 @@ PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her
 def epithet(head: Token, people: PersonIndex, rules: RuleSet) -> bool:
     """A definite role or description that no named person is titled with ("the senator",
     "the businessman"): reporters so avoid repeating a name. Not officials, court officers
-    or counsel, whom reporters leave unnamed, nor a noun with its name beside it."""
-    if head.pos_ != "NOUN" or head.tag_ != "NN" or not with_the(head):
+    or counsel, whom reporters leave unnamed, nor a noun with its name beside it. "The
+    Wisconsin Republican" is one too: a member of a party or people, in the singular."""
+    member = a_member(head) and not people.is_person(head)  # not "the older Tillbrook"
+    noun = head.pos_ == "NOUN" and head.tag_ == "NN"
+    if not (noun or member) or not with_the(head):
         return False  # checked first: the salience pass asks this of every word
     lemma = head.lemma_.lower()
+    if member:
+        return not people.role_holders(head)
     nouns = rules.words("title_words") | rules.words("person_nouns")
     unnamed = rules.words("anonymous") | rules.words("court_officers")
     unnamed |= rules.words("legal_counsel")
     if lemma not in nouns or lemma in unnamed or people.role_holders(head):
         return False
     return not any(c.dep_ == "appos" for c in head.rights)
+
+
+def a_member(head: Token) -> bool:
+    """ "Republican", "Democrat": one member of a party or people, which anyone titled
+    otherwise may also be."""
+    return head.pos_ == "PROPN" and head.tag_ == "NNP" and head.ent_type_ == "NORP"
 
 
 def with_the(head: Token) -> bool:

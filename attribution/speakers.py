@@ -22,6 +22,7 @@ from .names import (
     ORG_ENTS,
     PRONOUN_SEX,
     PersonIndex,
+    a_member,
     epithet,
     person_titles,
     quoted,
@@ -657,7 +658,7 @@ def _epithet_of(
     lemma, sex = head.lemma_.lower(), people.sex(head)
     for token in _named_subjects_before(head, people):
         person = people.canonical(token)
-        if person is None or people.titled_otherwise(person, lemma):
+        if person is None or (people.titled_otherwise(person, lemma) and not a_member(head)):
             continue
         if sex in {None, people.sex(token)}:
             return token

@@ -1366,9 +1366,23 @@ def test_a_day_after_a_title_is_no_person(attributor_rules):
             "his rally.\n\nHe said that he would pray for the winner.",
             ["Mark Dunlow", "Mark Dunlow", "Mark Dunlow"],
         ),
+        (  # "the Ohio Republican" is the Speaker named just before: a party member's
+            # epithet fits anyone, whatever else they are titled
+            "House Speaker Tom Hale said on Thursday that he was not ready to back the "
+            "nominee. \u201cI\u2019m not there right now,\u201d Hale told a radio host.\n\nIt "
+            "was a partial reversal for the Ohio Republican, who had pledged to support the "
+            "nominee in March.",
+            ["Tom Hale", "Tom Hale", "Tom Hale"],
+        ),
+        (
+            "Senator Lisa Crane said on Thursday that she would vote against the bill. "
+            "\u201cIt costs too much,\u201d Crane told reporters.\n\nThe Maine Democrat did "
+            "give the governor some credit, saying he had listened to the unions.",
+            ["Lisa Crane", "Lisa Crane", "Lisa Crane"],
+        ),
     ],
 )
-def test_the_speaker_goes_on_past_a_reported_he(engine, text, names):
+def test_the_speaker_goes_on_past_a_reported_he_and_a_party_epithet(engine, text, names):
     assert _speaker_names(engine.attribute(text)) == names
 
 
