@@ -132,6 +132,8 @@ def resolve_speakers(
             kind = _kind_of(some, rules)
         if referent is head and head.lower_ in WRITER_PRONOUNS:
             described, kind = "the author", "person"  # an "I" no quotation marks give away
+        if referent is head and (role := _interview_role(head, attribution, rules)):
+            described, kind = f"the {role}", "person"  # "Q:", or "A:" with no one introduced
         speaker = table.speaker_for(referent, described, kind, joint=not one)
         speaker.mentions.add(attribution.speaker)
         if speaker.kind == "organization":
@@ -166,7 +168,8 @@ def _referent(
     a name inside what the previous speaker said is rarely who speaks next."""
     if head.pos_ != "PRON":
         token = (
-            _author(head, rules)
+            _interviewee(head, attribution, people, rules)
+            or _author(head, rules)
             or _author_named_before(head, rules)
             or _client(head, rules)
             or head
@@ -818,6 +821,38 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
             if subjects:
                 return subjects[0]
     return _publisher(head, rules)
+
+
+def _interview_role(head: Token, attribution: Attribution, rules: RuleSet) -> str | None:
+    """ "Q: …" and "A: …" opening paragraphs: an interview printed as questions and answers,
+    whose labels stand for the interviewer and the interviewee."""
+    if attribution.rule != "speaker-label":
+        return None
+    for role in ("interviewer", "interviewee"):
+        if head.lower_ in rules.words(f"{role}_labels"):
+            return role
+    return None
+
+
+def _interviewee(
+    head: Token, attribution: Attribution, people: PersonIndex, rules: RuleSet
+) -> Token | None:
+    """ "A: I came home from school …" answers for the person the introduction is about:
+    the one named most often before the first label (first named, if tied)."""
+    if _interview_role(head, attribution, rules) != "interviewee":
+        return None
+    doc, labels = head.doc, rules.words("interviewer_labels") | rules.words("interviewee_labels")
+    first = next(t.i for t in doc if t.lower_ in labels and doc[t.i + 1 : t.i + 2].text == ":")
+    named: dict[tuple[str, ...], list[Token]] = {}
+    for token in doc[:first]:
+        if token.dep_ not in NAME_DEPS and people.is_person(token):
+            person = people.canonical(token)
+            if person is not None:
+                named.setdefault(person, []).append(token)
+    if not named:
+        return None
+    most = max(named.values(), key=len)  # the first of the most named: max keeps the first
+    return most[0]
 
 
 def _author_named_before(head: Token, rules: RuleSet) -> Token | None:

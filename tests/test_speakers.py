@@ -1386,6 +1386,31 @@ def test_the_speaker_goes_on_past_a_reported_he_and_a_party_epithet(engine, text
     assert _speaker_names(engine.attribute(text)) == names
 
 
+def test_an_interview_printed_as_questions_and_answers(engine):
+    """ "Q:" is the interviewer; "A:" the person the introduction names most, not the
+    harbour master it names once."""
+    text = (
+        "Ferry captain Ines Marlow retires after 40 years.\n\n"
+        "Ines Marlow has steered the night ferry since 1984, when the harbour master, "
+        "Oskar Brandt, hired her. Marlow says the crossing never bored her. The interview "
+        "has been edited for length.\n\n"
+        "Q: What was your worst night at sea?\n\n"
+        "A: The storm of 1990. We lost power halfway across.\n\n"
+        "Q: Will you miss it?\n\n"
+        "A: Every day."
+    )
+    result = engine.attribute(text)
+    names = _speaker_names(result)
+    assert names[-4:] == ["the interviewer", "Ines Marlow", "the interviewer", "Ines Marlow"]
+    kinds = {s["name"]: s["kind"] for s in result["speakers"]}
+    assert kinds["the interviewer"] == kinds["Ines Marlow"] == "person"
+
+
+def test_an_answer_with_no_one_introduced_is_the_interviewees(engine):
+    text = "Q: What was your worst night at sea?\n\nA: The storm of 1990."
+    assert _speaker_names(engine.attribute(text)) == ["the interviewer", "the interviewee"]
+
+
 def test_he_binds_to_a_surname_the_tagger_reads_as_a_plural_noun(engine):
     """ "Sanders" tagged NOUN/NNS with no entity: the surname of "Walter Sanders" still
     makes it a person, so the reporting subject binds "he"."""
