@@ -562,7 +562,8 @@ def names_match(gold: str, predicted: str | None, kind: str | None = None) -> bo
     A group or anonymous speaker is a description, which careful readers cut at
     different places, so one description that begins the other matches ("a senior
     official" / "a senior official in the ministry"; leading articles and "some",
-    "many", "several", "most", "a number of" left out).
+    "many", "several", "most", "one", "other", "all", "both", "a number of" and a
+    following "of" left out).
     """
     if predicted is None:
         return False
@@ -592,8 +593,8 @@ def _description_match(gold: str, predicted: str) -> bool:
 
 def _description_tokens(name: str) -> list[str]:
     """Words of a description without leading articles, quantifiers and shares: "Some
-    veteran strategists", "veteran strategists" and "about four in 10 veteran
-    strategists" describe the same people."""
+    veteran strategists", "Most of the veteran strategists", "veteran strategists" and
+    "about four in 10 veteran strategists" describe the same people."""
     toks = _words(name)
     while toks:
         if toks[:3] == ["a", "number", "of"]:
@@ -621,7 +622,10 @@ _SHARE = re.compile(
 )
 
 
-_DESCRIPTION_LEADS = frozenset({"a", "an", "the", "some", "many", "several", "most"})
+#: "of" only ever leads once a quantifier is gone: "most of the senators".
+_DESCRIPTION_LEADS = frozenset(
+    {"a", "an", "the", "some", "many", "several", "most", "one", "other", "all", "both", "of"}
+)
 
 
 def _norm_value(value: str | None) -> str | None:

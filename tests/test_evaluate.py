@@ -588,6 +588,10 @@ def test_canonical_name_rule(gold, predicted, expected):
         ("readers", "A number of readers", "group", True),
         ("analysts", "many analysts at two banks", "group", True),
         ("two analysts", "many analysts", "group", False),
+        ("harbour board aide", "one harbour board aide", "anonymous", True),
+        ("vulnerable senators", "Most of the vulnerable senators", "group", True),
+        ("harbour board members", "Other harbour board members", "group", True),
+        ("vulnerable senators", "Most senators", "group", False),
         # so are shares of the group
         ("Ohio primary voters", "About four in 10 Ohio primary voters", "group", True),
         ("nurses", "47 percent of nurses", "group", True),
