@@ -104,6 +104,8 @@ def resolve_speakers(
             or (cue.dep_ == "relcl" and cue.head == head)
             or (referent is not head and _one_person_noun(head, rules))
             # "the billionaire" is Hale, not "Hale and his followers" he was named in
+            or _interview_role(head, attribution, rules) is not None
+            # "Q: And the idea of a wall?" is no pair, however the parser joins them
         )
         if head.pos_ == "PRON" and spoke is not None and (not one or _alone(referent)):
             table.by_key[spoke].mentions.add(attribution.speaker)  # the speaker as described

@@ -1407,8 +1407,14 @@ def test_an_interview_printed_as_questions_and_answers(engine):
 
 
 def test_an_answer_with_no_one_introduced_is_the_interviewees(engine):
-    text = "Q: What was your worst night at sea?\n\nA: The storm of 1990."
-    assert _speaker_names(engine.attribute(text)) == ["the interviewer", "the interviewee"]
+    """… and a question the parser joins to its label ("Q and the idea") is still one
+    interviewer's."""
+    text = (
+        "Q: What was your worst night at sea?\n\nA: The storm of 1990.\n\n"
+        "Q: And the idea of a second ferry?\n\nA: It is long overdue."
+    )
+    names = ["the interviewer", "the interviewee"] * 2
+    assert _speaker_names(engine.attribute(text)) == names
 
 
 def test_he_binds_to_a_surname_the_tagger_reads_as_a_plural_noun(engine):
