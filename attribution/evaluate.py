@@ -563,7 +563,8 @@ def names_match(gold: str, predicted: str | None, kind: str | None = None) -> bo
     different places, so one description that begins the other matches ("a senior
     official" / "a senior official in the ministry"; leading articles and "some",
     "many", "several", "most", "one", "other", "all", "both", "a number of" and a
-    following "of" left out).
+    following "of" left out). People speaking together match in any order, each by the
+    surname rule ("Donald Trump and Paul Ryan" / "Ryan and Trump").
     """
     if predicted is None:
         return False
@@ -571,8 +572,15 @@ def names_match(gold: str, predicted: str | None, kind: str | None = None) -> bo
     gold, predicted = unicodedata.normalize("NFC", gold), unicodedata.normalize("NFC", predicted)
     if " ".join(gold.casefold().split()) == " ".join(predicted.casefold().split()):
         return True
+    if _same_members(gold, predicted):
+        return True
     if kind in DESCRIPTION_KINDS:
         return _description_match(gold, predicted)
+    return _person_match(gold, predicted)
+
+
+def _person_match(gold: str, predicted: str) -> bool:
+    """Equal surnames and no conflicting first names."""
     g, p = _name_tokens(gold), _name_tokens(predicted)
     if not g or not p or g[-1] != p[-1]:
         return False
@@ -584,11 +592,32 @@ def names_match(gold: str, predicted: str | None, kind: str | None = None) -> bo
     return True
 
 
+def _same_members(gold: str, predicted: str) -> bool:
+    """ "Donald Trump and Paul Ryan" ~ "Ryan and Trump": people speaking together, named
+    in either order, each by the person rule."""
+    g, p = _MEMBERS.split(gold.strip()), _MEMBERS.split(predicted.strip())
+    if len(g) < 2 or len(g) != len(p):
+        return False
+    left = list(p)
+    for name in g:
+        found = next((other for other in left if _person_match(name, other)), None)
+        if found is None:
+            return False
+        left.remove(found)
+    return True
+
+
+#: How joint speakers are listed: "A and B", "A, B and C", "A, B, and C".
+_MEMBERS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
 def _description_match(gold: str, predicted: str) -> bool:
-    """One description (without a leading article) is the other's first words."""
+    """One description (without a leading article) is the other's first words, and not
+    the first of several ("Lina Okafor" is not "Lina Okafor and Ivo Hart")."""
     g, p = _description_tokens(gold), _description_tokens(predicted)
     shorter, longer = sorted((g, p), key=len)
-    return bool(shorter) and longer[: len(shorter)] == shorter
+    joined = longer[len(shorter) : len(shorter) + 1] == ["and"]
+    return bool(shorter) and longer[: len(shorter)] == shorter and not joined
 
 
 def _description_tokens(name: str) -> list[str]:

@@ -599,6 +599,13 @@ def test_canonical_name_rule(gold, predicted, expected):
         ("voters in Ohio", "voters", "group", True),
         ("half a dozen senators", "senators", "group", False),
         ("voters in Ohio", "Ohio voters", "group", False),
+        # people speaking together, in either order, each by the surname rule
+        ("Lina Okafor and Ivo Hart", "Hart and Okafor", "group", True),
+        ("Lina Okafor, Ivo Hart and Ana Ruiz", "Ana Ruiz, Lina Okafor, and Ivo Hart", None, True),
+        ("Lina Okafor and Ivo Hart", "Okafor and Ruiz", "group", False),
+        ("Lina Okafor and Ivo Hart", "Peter Okafor and Ivo Hart", "group", False),
+        ("Lina Okafor and Ivo Hart", "Lina Okafor", "group", False),
+        ("parents and teachers", "Parents", "group", False),
         # A person's name is never cut: the first-name rule still applies.
         ("Lina Okafor", "Lina", "person", False),
         ("Lina Okafor", "Lina", None, False),
