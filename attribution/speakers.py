@@ -931,7 +931,7 @@ def _rule_antecedent(
             candidates.append(token)
         if len(candidates) >= 3:
             break
-    subjects = [t for t in candidates if t.dep_ == "nsubj"]
+    subjects = [t for t in candidates if t.dep_ in {"nsubj", "nsubjpass"}]
     return (subjects or candidates or [None])[0]
 
 

@@ -1380,6 +1380,15 @@ def test_a_day_after_a_title_is_no_person(attributor_rules):
             "give the governor some credit, saying he had listened to the unions.",
             ["Lisa Crane", "Lisa Crane", "Lisa Crane"],
         ),
+        (  # a passive clause's subject is the one a "she" goes on with, not the
+            # speaker before it
+            "Councillor Tom Ruiz said the bridge must close. ''We cannot wait any longer,'' he "
+            "said. ''I was on the bridge two weeks ago.''\n\nMr. Brandt, like most engineers, "
+            "is still persuaded of the long-established benefits that the old bridge confers "
+            "on the town as a whole. But he recognizes that residents have valid reasons to "
+            "be angry.",
+            ["Tom Ruiz", "Tom Ruiz", "Tom Ruiz", "Brandt"],
+        ),
     ],
 )
 def test_the_speaker_goes_on_past_a_reported_he_and_a_party_epithet(engine, text, names):
