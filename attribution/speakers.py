@@ -437,6 +437,8 @@ def _previous_speaker(
             continue  # "…, knowing that …" was not said
         if any(a.content[0] <= before.speaker[0] < a.content[1] for a in earlier):
             continue  # reported inside what someone said: "she said the district had asked …"
+        if before.cue_class == "question":
+            continue  # "when Tapper asked whether …" : the one asked answers, not he
         gap = paragraph_breaks(doc.text, before.speaker[1], attribution.speaker[0])
         return referent if 0 <= gap <= 1 else None
     return None

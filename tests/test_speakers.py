@@ -1389,6 +1389,13 @@ def test_a_day_after_a_title_is_no_person(attributor_rules):
             "be angry.",
             ["Tom Ruiz", "Tom Ruiz", "Tom Ruiz", "Brandt"],
         ),
+        (  # whoever asked a question is not who answers it
+            "Mayor Ana Ruiz spoke to the radio host Lena Tapp on Monday about the storm. "
+            "\u201cWe lost the pier,\u201d Ruiz said.\n\nRuiz also did not sound hopeful when "
+            "Tapp asked whether the pier would reopen by May.\n\n\u201cI just don\u2019t think "
+            "anyone can promise that. We will see,\u201d she said.",
+            ["Ana Ruiz", "Ana Ruiz", "Lena Tapp", "Ana Ruiz"],
+        ),
     ],
 )
 def test_the_speaker_goes_on_past_a_reported_he_and_a_party_epithet(engine, text, names):
