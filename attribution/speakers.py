@@ -122,8 +122,9 @@ def resolve_speakers(
             if _speaks_for_owner(head, rules):  # "his remarks" are his
                 referent = referents[-1] = found
                 described = None
-            else:
-                described = _owned(head, people.canonical(found), nominal) or described
+            else:  # "his mother", after "the admiral" stood for him: Harris's mother
+                named = people.canonical(found) or people.role_holder(found)
+                described = _owned(head, named, nominal) or described
         group = _one_of_them(head, referents[:-1])
         if group is not None:  # "Two nurses … One of them said": one of the two nurses
             described = "one of the " + _without_determiner(table.by_key[chosen[group]].name)
@@ -1399,7 +1400,9 @@ def _has_name_modifier(head: Token) -> bool:
 
 
 def _normalise(text: str) -> str:
-    words = text.lower().split()
+    """One key for "Cameron’s spokesman" and "the Cameron's spokesman": a curly apostrophe
+    is a straight one."""
+    words = text.lower().replace("’", "'").split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)

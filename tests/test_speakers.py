@@ -1209,11 +1209,26 @@ def test_the_speaker_just_named_goes_on_in_the_next_he_said(engine):
             "His remarks",
             ("Rafael Quint", "person"),
         ),
+        (  # the owner as the role that stood for them: the admiral's
+            "Admiral Tom Marlow took command of the fleet in 2015.\n\nThe admiral flew to "
+            "Ohio on Monday, where his mother said she had never doubted him.",
+            "his mother",
+            ("Marlow's mother", "person"),
+        ),
     ],
 )
 def test_a_nominal_owned_by_a_pronoun_is_named_by_its_owner(engine, text, mention, expected):
     speaker = _speakers_by_mention(engine.attribute(text))[mention]
     assert (speaker["name"], speaker["kind"]) == expected
+
+
+def test_an_owned_nominal_is_one_speaker_however_the_apostrophe_curls(engine):
+    text = (
+        "Mayor Ana Ruiz left for Rome on Monday. Her spokesman said the trip was private."
+        "\n\nRuiz\u2019s spokesman later said the mayor would return on Friday."
+    )
+    speakers = engine.attribute(text)["speakers"]
+    assert [(s["name"], len(s["mentions"])) for s in speakers] == [("Ruiz's spokesman", 2)]
 
 
 def test_his_goes_to_a_man_never_a_woman(engine):
