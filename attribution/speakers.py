@@ -391,7 +391,13 @@ def _name_ending_title(token: Token, people: PersonIndex, rules: RuleSet) -> Tok
             continue
         if titled or any(c.dep_ == "compound" and c.lower_ in titles for c in name.lefts):
             return name
-    return None
+    # "Palm Beach County Supervisor of Elections Susan Bucher": the name hung on the title
+    # as an apposition, with no comma to set it off
+    name = next((c for c in token.rights if c.dep_ == "appos"), None)
+    if not titled or name is None or name.i != token.right_edge.i:
+        return None
+    unset = token.doc[name.left_edge.i - 1].text != ","
+    return name if unset and people.is_person(name) else None
 
 
 def _second_subject(token: Token) -> Token | None:

@@ -832,6 +832,11 @@ def test_unnamed_speakers_described_again(engine, text, names):
         ),
         ("A spokesman for Fenwold said the result was wrong.", "A spokesman for Fenwold"),
         ("Rep. Ann-Marie Delacroix said the bill was fair.", "Ann-Marie Delacroix"),
+        (  # … or a name the parser sets beside the title, with no comma between
+            "Dorval County Supervisor of Elections Susan Okafor said that independent "
+            "voters can\u2019t vote in the primary.",
+            "Susan Okafor",
+        ),
     ],
 )
 def test_titles_stay_out_of_names(engine, text, name):
