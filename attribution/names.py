@@ -58,7 +58,8 @@ class PersonIndex:
                 )
                 if name and (nickname or titled or described or honoured or cut or kin):
                     self._add(token, name)
-        self.clusters = _cluster(sorted(set(self._heads.values()), key=len, reverse=True))
+        names = sorted(set(self._heads.values()), key=_fullness, reverse=True)
+        self.clusters = _cluster(names, rules)
         self._roles: dict[tuple[str, ...], set[str]] = {}
         # one-word titles ("President Obama"): "the president" beside "World Bank
         # President Jim Yong Kim" is the one the article titles so, unqualified
@@ -193,7 +194,7 @@ class PersonIndex:
             name = (head.text,)  # a surname the tagger took for something else ("Pike"/INTJ)
         if not name:
             return None
-        found = self.clusters.get(name) or surname_match(name, self.clusters)
+        found = self.clusters.get(name) or surname_match(name, self.clusters, self._rules)
         if found is None or len(found) == 1:
             return (
                 self._told_apart(head, name[-1])
@@ -566,22 +567,41 @@ def _nickname_length(token: Token, skip: int) -> int:
     return inside + 2 if token.doc[start].is_quote and 0 < inside <= 2 else 0
 
 
-def _cluster(names: list[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _cluster(
+    names: list[tuple[str, ...]], rules: RuleSet
+) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Map each name to the fullest compatible name; conflicting first names stay apart."""
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
     for name in names:  # longest first
-        match = surname_match(name, canonical)
+        match = surname_match(name, canonical, rules)
         canonical[name] = match or name
     return canonical
 
 
+def _fullness(name: tuple[str, ...]) -> tuple[int, int, tuple[str, ...]]:
+    """Longest first, in words and then letters ("Kenneth Starr" before "Ken Starr"); the
+    name itself settles ties, so the order never depends on a set's."""
+    return len(name), len("".join(name)), name
+
+
+def _same_first_name(one: str, other: str, rules: RuleSet) -> bool:
+    """Equal, or one the short form the other begins with: "Ken" and "Kenneth", not "Dan"
+    and "Daniela", whom the first-name lists give different sexes."""
+    shorter, longer = sorted((one, other), key=len)
+    if shorter == longer:
+        return True
+    sexes = {_first_name_sex(shorter.lower(), rules), _first_name_sex(longer.lower(), rules)}
+    return longer.startswith(shorter) and len(shorter) >= 3 and sexes != {"male", "female"}
+
+
 def surname_match(
-    name: tuple[str, ...], known: dict[tuple[str, ...], tuple[str, ...]]
+    name: tuple[str, ...], known: dict[tuple[str, ...], tuple[str, ...]], rules: RuleSet
 ) -> tuple[str, ...] | None:
     fuller = {
         target
         for other, target in known.items()
-        if other[-1] == name[-1] and (len(name) == 1 or len(other) == 1 or other[0] == name[0])
+        if other[-1] == name[-1]
+        and (len(name) == 1 or len(other) == 1 or _same_first_name(other[0], name[0], rules))
     }
     return next(iter(fuller)) if len(fuller) == 1 else None
 

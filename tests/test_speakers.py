@@ -67,6 +67,19 @@ CASES = [
         "Maria Lind said the school would close. Peter Lind said it would not.",
         {"Maria Lind": ("Maria Lind", "person"), "Peter Lind": ("Peter Lind", "person")},
     ),
+    (  # … but a short form the full first name begins with is the same person, named
+        # in full; a short form of the other sex's name is not ("Dan", "Daniela")
+        "Ken Lind Praises the Court.\n\nFormer judge Kenneth Lind said the ruling was fair. "
+        "Dan Ruiz said it was not. Daniela Ruiz said it was a start. Lind said he would "
+        "appeal.",
+        {
+            "Ken Lind": ("Kenneth Lind", "person"),
+            "Former judge Kenneth Lind": ("Kenneth Lind", "person"),
+            "Lind": ("Kenneth Lind", "person"),
+            "Dan Ruiz": ("Dan Ruiz", "person"),
+            "Daniela Ruiz": ("Daniela Ruiz", "person"),
+        },
+    ),
     (  # a reporting verb's subject binds the "he" of its complement
         "Mayor Ivo Stark told reporters he had signed the order.",
         {"Mayor Ivo Stark": ("Ivo Stark", "person")},
