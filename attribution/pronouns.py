@@ -43,6 +43,7 @@ class _Entity:
     first: Token  # the mention a pronoun resolved to this person is answered with
     latest: Token
     sex: str | None
+    named: bool  # a person of the name index, though first met as "actress" beside the name
     weights: dict[int, float] = field(default_factory=dict)  # sentence → weight
     role: str | None = None  # of the heaviest mention in the latest sentence
 
@@ -113,7 +114,7 @@ class PronounResolver:
                         continue
                     entity = entities.get(key)
                     if entity is None:
-                        entity = entities[key] = _Entity(token, token, self._people.sex(token))
+                        entity = entities[key] = self._entity(key, token)
                     if token.pos_ == "PROPN" or entity.first.pos_ != "PROPN":
                         entity.latest = token  # a name's, not "a chemist" set beside it
                 entity.mentioned(number, token)
@@ -130,14 +131,17 @@ class PronounResolver:
         named = [
             e
             for key, e in entities.items()
-            if e.first.pos_ == "PROPN" and not self._people.titled_otherwise(key, lemma)
+            if e.named and not self._people.titled_otherwise(key, lemma)
         ]
-        alike = [e for e in entities.values() if e.first.lemma_.lower() == lemma]
+        alike = [e for e in entities.values() if not e.named and e.first.lemma_.lower() == lemma]
         fits = [e for e in named + alike if e.sex in {None, sex}]
         chosen = self._heaviest(token, fits, sentence)
         if chosen is None or chosen.salience(sentence) < EPITHET_SALIENCE:
             return None
-        return chosen if chosen.first.pos_ == "PROPN" else None
+        return chosen if chosen.named else None
+
+    def _entity(self, key: object, token: Token) -> _Entity:
+        return _Entity(token, token, self._people.sex(token), named=isinstance(key, tuple))
 
     def _key(self, token: Token) -> object | None:
         """Who a word names: a person of the name index, or (by position) a singular
@@ -191,7 +195,7 @@ class PronounResolver:
         key = self._key(token)
         if key is None:
             return None
-        entity = entities.get(key) or _Entity(token, token, self._people.sex(token))
+        entity = entities.get(key) or self._entity(key, token)
         if entity.sex not in {None, PRONOUN_SEX[pronoun.lower_]}:
             return None
         entities[key] = entity
@@ -222,11 +226,22 @@ def _role(token: Token) -> str | None:
 
 
 def _weight(token: Token) -> float:
-    """Lappin and Leass's factors for one mention."""
+    """Lappin and Leass's factors for one mention; someone named in what a speaker was
+    asked about ("Asked about her vote if Clinton faces Trump, she replied") is its topic
+    and weighs no more than being recent."""
     weight = RECENCY
+    if any(_asked_about(clause) for clause in token.ancestors):
+        return weight
     role = _role(token)
     weight += SUBJECT if role == "subject" else OBJECT if role == "object" else 0.0
     embedded = token.dep_ in {"poss", "compound"} or (
         token.dep_ == "pobj" and token.head.head.pos_ in {"NOUN", "PROPN"}
     )
     return weight if embedded else weight + HEAD_NOUN
+
+
+def _asked_about(clause: Token) -> bool:
+    """A participle opening a clause with no subject of its own: "Asked about …,", "When
+    asked whether …,"."""
+    participle = clause.dep_ == "advcl" and clause.tag_ in {"VBN", "VBG"}
+    return participle and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)

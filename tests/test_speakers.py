@@ -1375,6 +1375,15 @@ def test_a_road_the_tagger_takes_for_a_person_is_none(attributor_rules):
     assert not PersonIndex(doc, load_rules()).is_person(road)
 
 
+def test_an_actress_is_a_woman(attributor_rules):
+    """rules/female_words.yaml: "the actress" goes only to a person who may be a woman."""
+    from attribution.names import PersonIndex
+    from attribution.rules import load_rules
+
+    doc = attributor_rules._loaded.nlp("The actress said she was tired.")
+    assert PersonIndex(doc, load_rules()).sex(doc[1]) == "female"
+
+
 def test_a_day_after_a_title_is_no_person(attributor_rules):
     """rules/time_words.yaml: "the candidate Tuesday morning" reads like "Senator Ruiz",
     a title before a proper noun, but a day is no one a "he" can stand for."""
@@ -1428,6 +1437,16 @@ def test_a_day_after_a_title_is_no_person(attributor_rules):
             "Tapp asked whether the pier would reopen by May.\n\n\u201cI just don\u2019t think "
             "anyone can promise that. We will see,\u201d she said.",
             ["Ana Ruiz", "Ana Ruiz", "Lena Tapp", "Ana Ruiz"],
+        ),
+        (  # someone named in what she was asked about is not who replies
+            "Paris (AFP) \u2013 Oscar-winning actress Lena Marlow, star of the cult classic "
+            "\u201cHarbour Lights,\u201d is not sure she can vote for Ana Ruiz over Tom Vale.\n\n"
+            "The prominent actress is a high-profile campaigner for Senator Ivo Hart, who "
+            "faces a near impossible task.\n\n\u201cI think Ivo would probably encourage "
+            "people to back Ruiz,\u201d she said. \u201cBut a lot of people can\u2019t do "
+            "that.\u201d\n\nAsked about her own vote in the event that Ruiz faces Vale, who has "
+            "insulted women in a volatile campaign, she replied: \u201cI don\u2019t know.\u201d",
+            ["Lena Marlow", "Lena Marlow", "Lena Marlow"],
         ),
     ],
 )
