@@ -178,7 +178,7 @@ class PersonIndex:
             return True  # "Sanders" tagged a plural noun, after "Bernie Sanders"
         return (token.pos_ == "PROPN" or token.ent_type_ == "PERSON") and (
             any(name[-1] == surname for name in self.clusters)
-            or self._by_first_name((surname,)) is not None
+            or self._by_first_name((surname,), token) is not None
         )
 
     def _full_name_with(self, surname: str) -> bool:
@@ -200,15 +200,19 @@ class PersonIndex:
                 self._told_apart(head, name[-1])
                 or self._subject_of_paragraph(head, name)
                 or self._introduced_first(name)
-                or self._by_first_name(name)
+                or self._by_first_name(name, head)
                 or found
             )
         return found
 
-    def _by_first_name(self, name: tuple[str, ...]) -> tuple[str, ...] | None:
+    def _by_first_name(self, name: tuple[str, ...], head: Token) -> tuple[str, ...] | None:
         """ "Josie said" when the article names one Josie in full ("Josie Ambrose") and
-        no one has Josie as a surname: family members sharing a surname go by first name."""
+        no one has Josie as a surname: family members sharing a surname go by first name.
+        A word tagged an organisation must be a known first name: "EgyptAir" is not one,
+        though the tagger took "EgyptAir Crash" for a person."""
         if len(name) != 1 or self._full_name_with(name[0]):
+            return None
+        if head.ent_type_ == "ORG" and _first_name_sex(name[0].lower(), self._rules) is None:
             return None
         people = {full for full in self.clusters.values() if len(full) > 1 and full[0] == name[0]}
         return people.pop() if len(people) == 1 else None

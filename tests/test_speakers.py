@@ -1384,6 +1384,18 @@ def test_an_actress_is_a_woman(attributor_rules):
     assert PersonIndex(doc, load_rules()).sex(doc[1]) == "female"
 
 
+def test_an_organisation_is_no_first_name_of_a_mistagged_person(engine):
+    """The tagger reads the headline's "SkyNile Crash" as a person; the airline is still
+    "SkyNile", not a first name of that person."""
+    text = (
+        "Missing In The SkyNile Plane Crash.\n\nSkyNile has confirmed that there were 56 "
+        "passengers on board.\n\nThe co-pilot had logged 2,766 flying hours with SkyNile, "
+        "the airline said Thursday.\n\nHillary Clinton Says SkyNile Crash Seems Like An Act "
+        "Of Terrorism."
+    )
+    assert _speaker_names(engine.attribute(text))[:2] == ["SkyNile", "SkyNile"]
+
+
 def test_a_day_after_a_title_is_no_person(attributor_rules):
     """rules/time_words.yaml: "the candidate Tuesday morning" reads like "Senator Ruiz",
     a title before a proper noun, but a day is no one a "he" can stand for."""
