@@ -212,7 +212,7 @@ def _referent(
     if head.lower_ in PERSON_PRONOUNS:  # salience, whether or not coreferee is there:
         # its "he" and "she" were wrong more often on PolNeAR (docs/output.md)
         antecedent = pronouns.antecedent(head)
-        if goes_on and reported(antecedent):
+        if goes_on and antecedent is not None and any(_inside(antecedent, c) for c in said[-1:]):
             return previous  # "… saying the person would “not get beat up”. He said"
         return _named_for(head, antecedent, people, rules) if antecedent else nearest or head
     if coreference == "coreferee":
