@@ -193,8 +193,8 @@ def _referent(
             or token
         )
     bound = _bound_by_reporting_verb(head)
-    if bound is not None:
-        return bound
+    if bound is not None:  # "The South Carolina Republican admitted that …, he argued"
+        return _named_for(head, bound, people, rules)
     nearest = _rule_antecedent(doc, head, attribution, people)
     goes_on = previous is not None and _goes_on_as(head, previous, people, rules)
 

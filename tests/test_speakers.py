@@ -1460,6 +1460,13 @@ def test_a_day_after_a_title_is_no_person(attributor_rules):
             "insulted women in a volatile campaign, she replied: \u201cI don\u2019t know.\u201d",
             ["Lena Marlow", "Lena Marlow", "Lena Marlow"],
         ),
+        (  # a "he" bound by an epithet subject is the person the epithet is
+            "\u201cThere is only one reason why these facts are now public: thorough "
+            "oversight,\u201d said Rep. Tom Hale.\n\nThe Ohio Republican admitted that while "
+            "the budget was never central to the inquiry, he argued the probe could not have "
+            "moved forward without the records.",
+            ["Tom Hale", "Tom Hale", "Tom Hale"],
+        ),
     ],
 )
 def test_the_speaker_goes_on_past_a_reported_he_and_a_party_epithet(engine, text, names):
