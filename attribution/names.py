@@ -66,7 +66,7 @@ class PersonIndex:
         self._bare_titles: dict[tuple[str, ...], set[str]] = {}
         for i, name in self._heads.items():
             titles = person_titles(doc[i], rules)[0]
-            words = [w.strip(",.;:") for w in " ".join(titles).lower().split()]
+            words = [w for title in titles for w in _role_words(title, rules)]
             self._roles.setdefault(self.clusters[name], set()).update(words)
             bare = {t.lower().strip(",.;:") for t in titles if len(t.split()) == 1}
             self._bare_titles.setdefault(self.clusters[name], set()).update(bare)
@@ -325,6 +325,22 @@ def epithet(head: Token, people: PersonIndex, rules: RuleSet) -> bool:
     if lemma not in nouns or lemma in unnamed or people.role_holders(head):
         return False
     return not any(c.dep_ == "appos" for c in head.rights)
+
+
+def _role_words(title: str, rules: RuleSet) -> list[str]:
+    """The lowercase words of one title, without an honorific inside it that goes with
+    another's name: "a prominent surrogate for Mr. Sanders" says nothing of her sex."""
+    words = title.split()
+    honorifics = rules.words("honorifics")
+    return [
+        word.lower().strip(",.;:")
+        for k, word in enumerate(words)
+        if not (
+            0 < k < len(words) - 1
+            and word.lower().strip(",.;:") in honorifics
+            and words[k + 1][:1].isupper()
+        )
+    ]
 
 
 def a_member(head: Token) -> bool:

@@ -1375,6 +1375,19 @@ def test_a_road_the_tagger_takes_for_a_person_is_none(attributor_rules):
     assert not PersonIndex(doc, load_rules()).is_person(road)
 
 
+def test_an_honorific_in_a_title_is_anothers(engine):
+    """ "a surrogate for Mr. Hart" says nothing of Lena Marsh's sex, so her "she" goes on."""
+    text = (
+        "Ms. Ana Ruiz, who helped found a tenants' group, said she did not condone violence. "
+        "But she said that the mayor should worry.\n\nLena Marsh, a prominent surrogate for "
+        "Mr. Hart, said that she had seen several emails from people planning protests.\n\n"
+        "''People are talking about the other party. I think we are sleeping on our own,'' "
+        "Ms. Marsh said. ''They have blinders on.''\n\n''It is going to be progressives who "
+        "will disrupt,'' she said."
+    )
+    assert _speaker_names(engine.attribute(text))[-1] == "Lena Marsh"
+
+
 def test_an_actress_is_a_woman(attributor_rules):
     """rules/female_words.yaml: "the actress" goes only to a person who may be a woman."""
     from attribution.names import PersonIndex
