@@ -621,14 +621,15 @@ def _description_match(gold: str, predicted: str) -> bool:
 
 
 def _description_tokens(name: str) -> list[str]:
-    """Words of a description without leading articles, quantifiers and shares: "Some
-    veteran strategists", "Most of the veteran strategists", "veteran strategists" and
-    "about four in 10 veteran strategists" describe the same people."""
+    """Words of a description without leading articles, quantifiers, honorifics and
+    shares: "Some veteran strategists", "Most of the veteran strategists", "veteran
+    strategists" and "about four in 10 veteran strategists" describe the same people, as
+    "Mrs. Clinton's advisers" and "Clinton's advisers" do."""
     toks = _words(name)
     while toks:
         if toks[:3] == ["a", "number", "of"]:
             toks = toks[3:]
-        elif toks[0] in _DESCRIPTION_LEADS:
+        elif toks[0] in _DESCRIPTION_LEADS or toks[0] in _HONORIFICS:
             toks = toks[1:]
         elif share := _SHARE.match(" ".join(toks)):
             toks = toks[len(share.group().split()) :]

@@ -592,6 +592,7 @@ def test_canonical_name_rule(gold, predicted, expected):
         ("vulnerable senators", "Most of the vulnerable senators", "group", True),
         ("harbour board members", "Other harbour board members", "group", True),
         ("vulnerable senators", "Most senators", "group", False),
+        ("Okafor's advisers", "Mrs. Okafor's advisers", "anonymous", True),
         # so are shares of the group
         ("Ohio primary voters", "About four in 10 Ohio primary voters", "group", True),
         ("nurses", "47 percent of nurses", "group", True),
