@@ -304,8 +304,13 @@ def _some_described(head: Token, group: Token, rules: RuleSet) -> str:
     words = [t for t in group.doc[first : last + 1] if t.i >= group.i or t.dep_ != "det"]
     while words and words[0].lower_ in QUANTIFIERS | {"the", "these", "those"}:
         words = words[1:]
-    text = _description(" ".join(t.text for t in words), rules.words("anonymity_markers"))
+    text = _description(_as_written(words), rules.words("anonymity_markers"))
     return f"other {text}" if head.lower_ == "others" else text
+
+
+def _as_written(words: Sequence[Token]) -> str:
+    """The words with the article's spacing ("Sanders's supporters", not "Sanders 's")."""
+    return " ".join("".join(t.text_with_ws for t in words).split())
 
 
 def _latest(referents: Sequence[Token | None], fits: Callable[[Token], bool]) -> int | None:
@@ -336,7 +341,7 @@ def _owned(head: Token, owner: tuple[str, ...] | None, organization: bool) -> st
     if owner is None:
         return None
     first, last = mention_tokens(head)
-    rest = " ".join(t.text for t in head.doc[first : last + 1] if t.dep_ != "poss")
+    rest = _as_written([t for t in head.doc[first : last + 1] if t.dep_ != "poss"])
     return f"the {owner[-1]} {rest}" if organization else f"{owner[-1]}'s {rest}"
 
 

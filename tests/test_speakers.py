@@ -1310,6 +1310,12 @@ def test_his_goes_to_a_man_never_a_woman(engine):
             "Others, waving flags",
             "other protesters",
         ),
+        (  # named as the article spells it, "'s" and all
+            "Mr. Ruiz's supporters rallied outside the hall on Monday. Several said they "
+            "would march to the capitol.",
+            "Several",
+            "Mr. Ruiz's supporters",
+        ),
     ],
 )
 def test_a_description_or_quantifier_stands_for_who_was_named_before(engine, text, mention, name):
