@@ -1394,6 +1394,19 @@ def test_an_honorific_in_a_title_is_anothers(engine):
     assert _speaker_names(engine.attribute(text))[-1] == "Lena Marsh"
 
 
+@pytest.mark.parametrize(
+    "text", ["Her new disclosure form stated", "His profile says", "The ad says", "Her book says"]
+)
+def test_forms_profiles_ads_and_books_speak_for_their_authors(attributor_rules, text):
+    """rules/document_nouns.yaml: like a statement or a report, these speak for whoever
+    issued them ("Trump's new PFD form stated that his revenue increased")."""
+    from attribution.rules import load_rules
+    from attribution.speakers import _document
+
+    doc = attributor_rules._loaded.nlp(text)
+    assert _document(next(t for t in doc if t.dep_ == "nsubj"), load_rules())
+
+
 def test_an_actress_is_a_woman(attributor_rules):
     """rules/female_words.yaml: "the actress" goes only to a person who may be a woman."""
     from attribution.names import PersonIndex
