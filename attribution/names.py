@@ -318,7 +318,7 @@ def epithet(head: Token, people: PersonIndex, rules: RuleSet) -> bool:
         return False  # checked first: the salience pass asks this of every word
     lemma = head.lemma_.lower()
     if member:
-        return not people.role_holders(head)
+        return True  # many are Republicans, so no role holder can claim it
     nouns = rules.words("title_words") | rules.words("person_nouns")
     unnamed = rules.words("anonymous") | rules.words("court_officers")
     unnamed |= rules.words("legal_counsel")
@@ -610,8 +610,10 @@ def _same_first_name(one: str, other: str, rules: RuleSet) -> bool:
     shorter, longer = sorted((one, other), key=len)
     if shorter == longer:
         return True
+    if len(shorter) < 3 or not longer.startswith(shorter):
+        return False
     sexes = {_first_name_sex(shorter.lower(), rules), _first_name_sex(longer.lower(), rules)}
-    return longer.startswith(shorter) and len(shorter) >= 3 and sexes != {"male", "female"}
+    return sexes != {"male", "female"}
 
 
 def surname_match(
