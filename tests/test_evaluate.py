@@ -593,6 +593,11 @@ def test_canonical_name_rule(gold, predicted, expected):
         ("harbour board members", "Other harbour board members", "group", True),
         ("vulnerable senators", "Most senators", "group", False),
         ("Okafor's advisers", "Mrs. Okafor's advisers", "anonymous", True),
+        # an owner only one side names
+        ("critics", "Okafor's critics", "group", True),
+        ("Okafor\u2019s critics in the party", "critics", "group", True),
+        ("Okafor's critics", "Hart's critics", "group", False),
+        ("critics", "Okafor's supporters", "group", False),
         # so are shares of the group
         ("Ohio primary voters", "About four in 10 Ohio primary voters", "group", True),
         ("nurses", "47 percent of nurses", "group", True),
