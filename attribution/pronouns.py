@@ -103,8 +103,10 @@ class PronounResolver:
                     entity = entity or self._choose(token, entities.values(), number)
                     if entity is None:
                         continue
-                    named = entity.first.pos_ == "PROPN"
-                    self._antecedents[token.i] = entity.latest if named else entity.first
+                    # the latest name if the person was first met by name; else the
+                    # first mention ("a chemist, Kwabena Rask"), whose name is beside it
+                    by_name = entity.first.pos_ == "PROPN"
+                    self._antecedents[token.i] = entity.latest if by_name else entity.first
                     entity.sex = entity.sex or PRONOUN_SEX[token.lower_]
                 elif (entity := self._described(token, entities, number)) is not None:
                     self._antecedents[token.i] = entity.latest
