@@ -150,7 +150,7 @@ def find_quotes(text: str) -> QuoteScan:
     warnings: list[tuple[int, str]] = []
     pending: _Open | None = None
     text = _as_double_quoted(text)
-    for start, end in _paragraphs(text):
+    for start, end in paragraphs(text):
         scan, continued = _scan_paragraph(text, start, end, pending)
         if pending is not None and not continued:
             warnings.append((pending.pos, "unbalanced-quote"))
@@ -199,7 +199,7 @@ _BRITISH: Final = str.maketrans({"\u2018": "\u201c", "\u201c": "\u2018", "\u201d
 # --- paragraphs -----------------------------------------------------------------
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each non-blank paragraph, surrounding whitespace excluded.
 
     Blank lines are skipped rather than yielded so that they never interrupt a

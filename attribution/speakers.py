@@ -29,7 +29,7 @@ from .names import (
     with_the,
 )
 from .pronouns import PronounResolver
-from .quotes import paragraph_breaks
+from .quotes import paragraph_breaks, paragraphs
 from .rules import RuleSet
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -133,8 +133,13 @@ def resolve_speakers(
         if some is not None:  # "Many Jewish leaders … Some say": Jewish leaders
             described = _some_described(head, some, rules)
             kind = _kind_of(some, rules)
-        if referent is head and head.lower_ in WRITER_PRONOUNS:
-            described, kind = "the author", "person"  # an "I" no quotation marks give away
+        if referent is head and head.lower_ in WRITER_PRONOUNS:  # an "I" outside quotes
+            writer = _writer(head, people)
+            if writer is None:
+                described, kind = "the author", "person"
+            else:
+                referent = referents[-1] = writer
+                described = None
         if referent is head and (role := _interview_role(head, attribution, rules)):
             described, kind = f"the {role}", "person"  # "Q:", or "A:" with no one introduced
         speaker = table.speaker_for(referent, described, kind, joint=not one)
@@ -276,6 +281,27 @@ def _back_to_previous_paragraph(doc: Doc, before: int) -> Iterator[Token]:
         if token.idx < start:
             return
         yield token
+
+
+def _writer(head: Token, people: PersonIndex) -> Token | None:
+    """Who writes the "I" of a letter or an opinion piece, as a reader finds them: the
+    next paragraph that is only a person's name signs a letter ("Martin Litwak."), and a
+    closing paragraph that says who someone is ("Rep. Ana Ruiz, D-Ariz., is a member of
+    …") introduces the author."""
+    doc = head.doc
+    later = [doc.char_span(*span, alignment_mode="expand") for span in paragraphs(doc.text)]
+    later = [p for p in later if p.start > head.i]
+    for paragraph in later:
+        words = [t for t in paragraph if not (t.is_punct or t.is_space)]
+        signed = 1 < len(words) <= 4 and all(t.pos_ == "PROPN" for t in words)
+        if signed and people.is_person(words[-1]):
+            return words[-1]
+    if not later:
+        return None
+    closing = next(later[-1].sents).root
+    subjects = [c for c in closing.children if c.dep_ == "nsubj" and people.is_person(c)]
+    introduces = closing.lemma_ == "be" and any(c.dep_ == "attr" for c in closing.children)
+    return subjects[0] if subjects and introduces else None
 
 
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "others"})

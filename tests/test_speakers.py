@@ -545,6 +545,28 @@ def test_the_first_person_outside_quotation_marks_is_the_author(engine):
     assert [m["text"] for m in author[0]["mentions"]] == ["I", "I"]
 
 
+def test_a_letter_is_the_writer_who_signs_it(engine):
+    text = (
+        "Letters.\n\nMayor Dana Whitcomb keeps promising a new library. I think the council "
+        "should hold her to it.\n\nRosa Delgado.\n\nSpringfield, Ill.\n\nThe bus route "
+        "changes are a disaster. I believe the drivers deserve better.\n\nTom Becker.\n"
+    )
+    document = engine.attribute(text)
+    assert _speaker_names(document) == ["Rosa Delgado", "Tom Becker"]
+    mentions = [[m["text"] for m in s["mentions"]] for s in document["speakers"]]
+    assert mentions == [["I", "Rosa Delgado"], ["I", "Tom Becker"]]
+
+
+def test_an_opinion_piece_is_the_writer_its_closing_line_introduces(engine):
+    text = (
+        "The harbor commission voted on Tuesday to lease the old pier. I believe that was a "
+        "mistake.\n\nMarta Quill is a professor of urban planning at Lakeside University.\n"
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Marta Quill"]
+    unintroduced = text.replace("is a professor of", "teaches")
+    assert _speaker_names(engine.attribute(unintroduced)) == ["the author"]
+
+
 def test_an_epithet_is_one_person_not_the_pair_he_was_named_in(engine):
     text = (
         "Tom Hale owns six hotels. Hale and his loyal followers marched to the capital on "
