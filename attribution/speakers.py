@@ -849,14 +849,18 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
     if head.dep_ == "nsubjpass":  # "an email was sent from …"
         participles.append(head.head)
     for prep in (*head.children, *(g for c in participles for g in c.children)):
-        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from", "in"}:
             authors = [o for o in prep.children if o.dep_ == "pobj"]
-            if authors:
+            # "an editorial in The Des Moines Register", not "a letter in Spanish"
+            if authors and (prep.lower_ != "in" or authors[0].ent_type_ == "ORG"):
                 return authors[0]
-    for child in head.children:  # "the HPIA's survey", "Agriculture Department figures",
-        # "a report the district presented"
-        owner = child.dep_ == "poss" and child.pos_ == "PROPN"
-        if owner or (child.dep_ == "compound" and child.ent_type_ in ORG_ENTS):
+    organizations = rules.words("organization_nouns")
+    for child in head.children:  # "the HPIA's survey", "the campaign's statement", "a
+        # CNN tally", "a report the district presented"
+        owner = child.pos_ == "PROPN" or child.lemma_.lower() in organizations
+        if (owner and child.dep_ == "poss") or (
+            child.dep_ == "compound" and child.ent_type_ in {"ORG", "GPE"}
+        ):
             return child
         if child.dep_ == "relcl":
             subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]

@@ -992,6 +992,32 @@ def test_a_document_with_an_author_credits_the_author(engine):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # an organisation's name before the document
+            "A Reuters tally shows the mayor ahead by 300 votes.",
+            "Reuters",
+        ),
+        (  # a paper the document appeared in
+            "An editorial in The Harwick Courier said the council should resign.",
+            "The Harwick Courier",
+        ),
+        (  # "in" a language names no author
+            "A letter in Spanish said the council should resign.",
+            "A letter",
+        ),
+        (  # the organisation a possessive noun stands for
+            "The Harwick Transit Agency said fares would rise. The agency's statement said "
+            "buses would run late.",
+            "The Harwick Transit Agency",
+        ),
+    ],
+)
+def test_a_document_speaks_for_the_organisation_it_names(engine, text, name):
+    assert _speaker_names(engine.attribute(text))[-1] == name
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         (  # "the letter" was signed by the doctors named before
