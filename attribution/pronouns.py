@@ -184,8 +184,8 @@ class PronounResolver:
         clause = pronoun.head
         for verb in clause.ancestors:
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-            if subject is None:
-                continue
+            if subject is None or _within_phrase(pronoun, subject):
+                continue  # "a source close to him said": not the source
             return self._binding(pronoun, subject, entities)  # None: "the plan said he …"
         return None
 
@@ -210,7 +210,10 @@ class PronounResolver:
     def _heaviest(
         self, pronoun: Token, entities: Sequence[_Entity], sentence: int
     ) -> _Entity | None:
-        fits = [e for e in entities if e.latest.i < pronoun.i]
+        # "a source close to him" is not the source
+        fits = [
+            e for e in entities if e.latest.i < pronoun.i and not _within_phrase(pronoun, e.latest)
+        ]
         if not fits:
             return None
 
@@ -219,6 +222,18 @@ class PronounResolver:
             return entity.salience(sentence) + parallel, entity.latest.i
 
         return max(fits, key=score)
+
+
+def _within_phrase(pronoun: Token, noun: Token) -> bool:
+    """Whether the pronoun is part of the noun's own phrase, with no clause between ("a
+    source close to him", "his aide"): it cannot stand for that noun. In "a woman who
+    asked not to be named because she feared …" it can."""
+    for ancestor in pronoun.ancestors:
+        if ancestor == noun:
+            return True
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _role(token: Token) -> str | None:

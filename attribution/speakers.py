@@ -37,6 +37,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 #: The first person outside quotation marks: the writer's own voice.
 WRITER_PRONOUNS = frozenset({"i", "me", "my", "myself"})
 THING_PRONOUNS = frozenset({"it"})
+#: The person pronouns a description may hold: "a source close to him".
+OBJECT_PRONOUNS = frozenset({"him", "his", "her"})
 
 
 @dataclass(slots=True)
@@ -83,6 +85,8 @@ def resolve_speakers(
             referents.append(referents[earlier])
             continue
         again = _described_before(head, referents)
+        if again is None and _source_again(head, rules):
+            again = _latest_anonymous(chosen, table)
         if again is not None:
             key = chosen[again]
             table.by_key[key].mentions.add(attribution.speaker)
@@ -114,7 +118,7 @@ def resolve_speakers(
         described = doc.text[slice(*attribution.speaker)] if referent is head else None
         nominal = head.lemma_.lower() in rules.words("organization_nouns") and head.pos_ == "NOUN"
         kind = "organization" if nominal else None
-        owner = _owner(head) if referent is head else None
+        owner = _owner(head, rules) if referent is head else None
         if owner is not None:  # "Her campaign said": the Clinton campaign
             found = _referent(
                 doc, owner, attribution, people, pronouns, coreference, rules, previous, said
@@ -125,6 +129,8 @@ def resolve_speakers(
             else:  # "his mother", after "the admiral" stood for him: Harris's mother
                 named = people.canonical(found) or people.role_holder(found)
                 described = _owned(head, named, nominal) or described
+        elif described is not None:  # "a source close to him": close to Ted Cruz
+            described = _pronouns_named(doc, attribution.speaker, people, pronouns)
         group = _one_of_them(head, referents[:-1])
         if group is not None:  # "Two nurses … One of them said": one of the two nurses
             described = "one of the " + _without_determiner(table.by_key[chosen[group]].name)
@@ -258,6 +264,24 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
     )
 
 
+def _source_again(head: Token, rules: RuleSet) -> bool:
+    """ "a source close to him said … That person added": a bare "the person" or "that
+    source" is someone unnamed spoken of before, whatever noun described them."""
+    pointing = any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in head.lefts)
+    described = any(c.dep_ not in {"det", "punct"} for c in head.children)
+    lemma = head.lemma_.lower()
+    return lemma in rules.words("anonymous_anaphors") and pointing and not described
+
+
+def _latest_anonymous(chosen: Sequence[str | None], table: _SpeakerTable) -> int | None:
+    """The index of the latest earlier attribution whose speaker is anonymous."""
+    for index in range(len(chosen) - 1, -1, -1):
+        key = chosen[index]
+        if key is not None and table.by_key[key].kind == "anonymous":
+            return index
+    return None
+
+
 def _one_of_them(head: Token, referents: Sequence[Token | None]) -> int | None:
     """ "One of them said": the latest earlier speaker that is a plural noun (the index of
     its attribution), whom "them" stands for."""
@@ -348,11 +372,17 @@ def _latest(referents: Sequence[Token | None], fits: Callable[[Token], bool]) ->
     return None
 
 
-def _owner(head: Token) -> Token | None:
-    """ "his campaign", "her advisers": the possessive pronoun of a nominal mention."""
+def _owner(head: Token, rules: RuleSet) -> Token | None:
+    """ "his campaign", "her advisers", "the Texas senator's allies": the possessive
+    pronoun or definite role noun that owns a nominal mention."""
     if head.pos_ != "NOUN":
         return None
-    return next((c for c in head.lefts if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+    roles = rules.words("title_words") | rules.words("person_nouns")
+    for child in head.lefts:
+        role = child.pos_ == "NOUN" and with_the(child) and child.lemma_.lower() in roles
+        if child.dep_ == "poss" and (child.lower_ in {"his", "her"} or role):
+            return child
+    return None
 
 
 def _speaks_for_owner(head: Token, rules: RuleSet) -> bool:
@@ -367,8 +397,25 @@ def _owned(head: Token, owner: tuple[str, ...] | None, organization: bool) -> st
     if owner is None:
         return None
     first, last = mention_tokens(head)
-    rest = _as_written([t for t in head.doc[first : last + 1] if t.dep_ != "poss"])
+    owning = {t.i for c in head.lefts if c.dep_ == "poss" for t in c.subtree}
+    rest = _as_written([t for t in head.doc[first : last + 1] if t.i not in owning])
     return f"the {owner[-1]} {rest}" if organization else f"{owner[-1]}'s {rest}"
+
+
+def _pronouns_named(doc: Doc, span: Span, people: PersonIndex, pronouns: PronounResolver) -> str:
+    """ "a source close to him" → "a source close to Ted Cruz", "people familiar with her
+    thinking" → "people familiar with Ana Ruiz's thinking": a description names whom its
+    pronouns stand for, as a reader would."""
+    start, end = span
+    text = doc.text[start:end]
+    for token in reversed(doc.char_span(start, end, alignment_mode="expand") or ()):
+        antecedent = pronouns.antecedent(token) if token.lower_ in OBJECT_PRONOUNS else None
+        name = people.canonical(antecedent) if antecedent is not None else None
+        if name is not None:
+            owns = token.lower_ == "his" or token.dep_ == "poss"
+            written = " ".join(name) + ("'s" if owns else "")
+            text = text[: token.idx - start] + written + text[token.idx + len(token) - start :]
+    return text
 
 
 def _without_determiner(name: str) -> str:

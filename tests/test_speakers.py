@@ -1281,6 +1281,23 @@ def test_the_speaker_just_named_goes_on_in_the_next_he_said(engine):
             "his mother",
             ("Marlow's mother", "person"),
         ),
+        (  # owned by a role noun that stands for a named person
+            "Senator Ted Cruz of Texas lost the primary on Tuesday. The Texas senator's "
+            "allies said he would run again.",
+            "The Texas senator's allies",
+            ("Cruz's allies", "anonymous"),
+        ),
+        (  # a pronoun inside a description is named, and is never the description itself
+            "Mayor Ana Ruiz will not run again. A source close to her said the decision was final.",
+            "A source close to her",
+            ("A source close to Ana Ruiz", "anonymous"),
+        ),
+        (
+            "Senator Ted Cruz of Texas lost the primary. Another source familiar with his "
+            "thinking said he was tired.",
+            "Another source familiar with his thinking",
+            ("Another source familiar with Ted Cruz's thinking", "anonymous"),
+        ),
     ],
 )
 def test_a_nominal_owned_by_a_pronoun_is_named_by_its_owner(engine, text, mention, expected):
@@ -1295,6 +1312,31 @@ def test_an_owned_nominal_is_one_speaker_however_the_apostrophe_curls(engine):
     )
     speakers = engine.attribute(text)["speakers"]
     assert [(s["name"], len(s["mentions"])) for s in speakers] == [("Ruiz's spokesman", 2)]
+
+
+@pytest.mark.parametrize("anaphor", ["That person", "The person", "The source"])
+def test_a_bare_person_or_source_is_the_unnamed_source_spoken_of_last(engine, anaphor):
+    text = (
+        "Mayor Ana Ruiz will not run again. A source close to her said the decision was "
+        f"final. Ivo Hart, her deputy, said nothing. {anaphor} added that she was tired."
+    )
+    speaker = _speakers_by_mention(engine.attribute(text))[anaphor]
+    assert speaker["name"] == "A source close to Ana Ruiz"
+
+
+def test_a_person_described_anew_is_someone_new(engine):
+    text = (
+        "Mayor Ana Ruiz will not run again. A source close to her said the decision was "
+        "final. The person who answered the phone at her office said she was away."
+    )
+    (first, anew) = _speaker_names(engine.attribute(text))
+    assert first == "A source close to Ana Ruiz"
+    assert anew.startswith("The person who answered the phone")
+
+
+def test_his_inside_a_description_is_never_the_description(engine):
+    text = "Governor Tomas Ekberg lost on Tuesday. His top aide said the count was wrong."
+    assert _speaker_names(engine.attribute(text)) == ["Ekberg's top aide"]
 
 
 def test_his_goes_to_a_man_never_a_woman(engine):
