@@ -593,6 +593,11 @@ def test_canonical_name_rule(gold, predicted, expected):
         ("harbour board members", "Other harbour board members", "group", True),
         ("vulnerable senators", "Most senators", "group", False),
         ("Okafor's advisers", "Mrs. Okafor's advisers", "anonymous", True),
+        # a name inside a description, by the surname rule
+        ("Lina Okafor's advisers", "Mrs. Okafor's advisers", "anonymous", True),
+        ("a source close to Lina Okafor", "A source close to Okafor", "anonymous", True),
+        ("Lina Okafor's advisers", "Peter Okafor's advisers", "anonymous", False),
+        ("a source close to Lina Okafor", "A source close to Ivo Hart", "anonymous", False),
         # an owner only one side names
         ("critics", "Okafor's critics", "group", True),
         ("Okafor\u2019s critics in the party", "critics", "group", True),
