@@ -258,10 +258,21 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
     )  # "The United Grocery Workers union", "the official, Ana Ruiz,"
     if head.pos_ != "NOUN" or not definite or named:
         return None
-    noun = head.lemma_.lower()
+    noun, modifiers = head.lemma_.lower(), _modifiers(head)
     return _latest(
-        referents, lambda t: t.pos_ == "NOUN" and t.tag_ == head.tag_ and t.lemma_.lower() == noun
+        referents,
+        lambda t: (
+            t.pos_ == "NOUN"
+            and t.tag_ == head.tag_
+            and t.lemma_.lower() == noun
+            and modifiers <= _modifiers(t)
+        ),  # "the longtime senator" is no "freshman senator"
     )
+
+
+def _modifiers(head: Token) -> set[str]:
+    """What describes the noun, apart from words that point back ("the same polling")."""
+    return {c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"}} - {"same"}
 
 
 def _source_again(head: Token, rules: RuleSet) -> bool:

@@ -829,6 +829,12 @@ def test_acronyms_and_short_forms(engine, text, names):
             ["A senior State Department official", "Ana Ruiz",
              "A senior State Department official"],
         ),
+        (  # but not one described otherwise
+            "A senior State Department official told reporters the talks were close. "
+            "Minister Ana Ruiz said nothing was agreed. The junior official said the deal "
+            "was near.",
+            ["A senior State Department official", "Ana Ruiz", "The junior official"],
+        ),
         (  # "one of them": one of the group that spoke before
             "Two nurses on the unit, who asked not to be named, said patients slept in chairs. "
             "One of them said it was unbearable.",
