@@ -87,6 +87,8 @@ def resolve_speakers(
         again = _described_before(head, referents)
         if again is None and _source_again(head, rules):
             again = _latest_anonymous(chosen, table)
+        if again is None:  # "A: … I said": the answer's "I" is who answers
+            again = _label_voice(head, attributions[: len(chosen)], rules)
         if again is not None:
             key = chosen[again]
             table.by_key[key].mentions.add(attribution.speaker)
@@ -936,6 +938,31 @@ def _interview_role(head: Token, attribution: Attribution, rules: RuleSet) -> st
         if head.lower_ in rules.words(f"{role}_labels"):
             return role
     return None
+
+
+def _label_voice(head: Token, earlier: Sequence[Attribution], rules: RuleSet) -> int | None:
+    """In a transcript, an "I" after a label ("A: … I said", in that paragraph or the
+    next ones) is whoever the label stands for, and "you" is the other side: in a
+    question, whoever answers. The index of the labelled attribution whose speaker that
+    is."""
+    doc, labelled = head.doc, [a.rule == "speaker-label" for a in earlier]
+    before = [k for k, a in enumerate(earlier) if labelled[k] and a.content[0] <= head.idx]
+    if not before or head.lower_ not in WRITER_PRONOUNS | {"you"}:
+        return None
+    if head.lower_ in WRITER_PRONOUNS:
+        return before[-1]
+    label = earlier[before[-1]]
+    role = _interview_role(doc[label.speaker_head], label, rules)
+    if role is None:
+        return None
+    return next(
+        (
+            k
+            for k, a in enumerate(earlier)
+            if labelled[k] and _interview_role(doc[a.speaker_head], a, rules) not in {role, None}
+        ),
+        None,
+    )
 
 
 def _interviewee(

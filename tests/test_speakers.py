@@ -1632,6 +1632,29 @@ def test_an_answer_with_no_one_introduced_is_the_interviewees(engine):
     assert _speaker_names(engine.attribute(text)) == names
 
 
+def test_in_a_transcript_i_is_who_answers_and_you_who_is_asked(engine):
+    """An "I" after "A:" (in its paragraph or the next, unlabelled ones) is who answers,
+    not the article's author; "you" in a later question is who answers too."""
+    text = (
+        "Mayor Ana Ruiz spoke with two reporters on Friday. Here is the transcript.\n\n"
+        "Q: Is the budget tight?\n\nA: I think it is. The council knows it.\n\n"
+        "I told them in March that we would wait.\n\n"
+        "Q: Do you think the council will agree?\n\nA: Yes."
+    )
+    document = engine.attribute(text)
+    mentions = [a["speaker_mention"]["text"] for a in document["attributions"]]
+    by_mention = list(zip(mentions, _speaker_names(document), strict=True))
+    assert by_mention == [
+        ("Q", "the interviewer"),
+        ("A", "Ana Ruiz"),
+        ("I", "Ana Ruiz"),
+        ("I", "Ana Ruiz"),
+        ("Q", "the interviewer"),
+        ("you", "Ana Ruiz"),
+        ("A", "Ana Ruiz"),
+    ]
+
+
 def test_he_binds_to_a_surname_the_tagger_reads_as_a_plural_noun(engine):
     """ "Sanders" tagged NOUN/NNS with no entity: the surname of "Walter Sanders" still
     makes it a person, so the reporting subject binds "he"."""
