@@ -136,7 +136,8 @@ class PronounResolver:
             if e.named and not self._people.titled_otherwise(key, lemma)
         ]
         alike = [e for e in entities.values() if not e.named and e.first.lemma_.lower() == lemma]
-        fits = [e for e in named + alike if e.sex in {None, sex}]
+        # "the former president" says nothing of sex: anyone may be it
+        fits = [e for e in named + alike if sex is None or e.sex in {None, sex}]
         chosen = self._heaviest(token, fits, sentence)
         if chosen is None or chosen.salience(sentence) < EPITHET_SALIENCE:
             return None

@@ -575,6 +575,17 @@ def test_an_epithet_is_one_person_not_the_pair_he_was_named_in(engine):
     assert _speaker_names(engine.attribute(text)) == ["Tom Hale"]
 
 
+def test_an_epithet_of_no_sex_goes_to_a_man_or_a_woman_the_text_is_about(engine):
+    """ "the former governor" says nothing of sex, so it may be the man "his" and "he"
+    made male; and the "he" after it is that man too."""
+    text = (
+        "Tom Hale's voice was hoarser than when he ran his own campaign in 1992.\n\n"
+        "In his first speech of the year, the former governor gave a crowd of 700 a warm "
+        "endorsement of Ana Ruiz. He said she would win."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Tom Hale"]
+
+
 def test_the_remarks_are_the_last_speaker_s(engine):
     said = "“We have started all those conversations,” Mr. Hale said. "
     text = said + "The remarks suggest Mr. Pike is running two campaigns at once."
