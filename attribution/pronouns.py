@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .names import PRONOUN_SEX, PersonIndex, epithet
+from .names import PRONOUN_SEX, PersonIndex, epithet, with_the
 from .rules import RuleSet
 
 #: Lappin and Leass's salience factors, counted once per person and sentence.
@@ -127,20 +127,27 @@ class PronounResolver:
         """The named person an epithet stands for: the most salient who may be it, if
         the last few sentences are about them, unless a person so described without a
         name weighs more ("a 26-year-old man … the man")."""
-        if not epithet(token, self._people, self._rules):
-            return None
         lemma, sex = token.lemma_.lower(), self._people.sex(token)
-        named = [
-            e
-            for key, e in entities.items()
-            if e.named and not self._people.titled_otherwise(key, lemma)
-        ]
+        holders = self._people.role_holders(token) if with_the(token) else []
+        if len(holders) > 1:  # "the senator" of several: the one the text is about
+            named = [e for key, e in entities.items() if key in holders]
+        elif epithet(token, self._people, self._rules):
+            named = [
+                e
+                for key, e in entities.items()
+                if e.named and not self._people.titled_otherwise(key, lemma)
+            ]
+        else:
+            return None
         alike = [e for e in entities.values() if not e.named and e.first.lemma_.lower() == lemma]
         # "the former president" says nothing of sex: anyone may be it
         fits = [e for e in named + alike if sex is None or e.sex in {None, sex}]
         chosen = self._heaviest(token, fits, sentence)
         if chosen is None or chosen.salience(sentence) < EPITHET_SALIENCE:
             return None
+        others = [e.salience(sentence) for e in named if e is not chosen]
+        if len(holders) > 1 and max(others, default=0.0) * 3 > chosen.salience(sentence):
+            return None  # "Senators Hale and Brandt … the senator": either
         return chosen if chosen.named else None
 
     def _entity(self, key: object, token: Token) -> _Entity:

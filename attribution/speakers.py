@@ -199,10 +199,10 @@ def _referent(
             or _earlier_pair(doc, token)
             or _organization_going_on(token, previous, people, rules)
             or _speech_going_on(token, previous, rules)
+            or _epithet_of(token, people, rules, pronouns)
             or _role_going_on(token, previous, people)
             or _aged(token, previous, people)
             or _named_later(doc, token, rules)
-            or _epithet_of(token, people, rules, pronouns)
             or token
         )
     bound = _bound_by_reporting_verb(head)
@@ -758,8 +758,8 @@ def _epithet_of(
     paragraph, outside quotation marks) whom nothing says is otherwise titled or of the
     other sex; reporters so avoid repeating a name. Failing one, the most salient such
     person ("Trump is touting … Do you support Donald Trump? … The businessman said")."""
-    if not epithet(head, people, rules):
-        return None
+    if not epithet(head, people, rules):  # "the senator" of several: the most salient
+        return pronouns.antecedent(head) if pronouns is not None else None
     lemma, sex = head.lemma_.lower(), people.sex(head)
     for token in _named_subjects_before(head, people):
         person = people.canonical(token)

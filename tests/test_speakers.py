@@ -575,6 +575,20 @@ def test_an_epithet_is_one_person_not_the_pair_he_was_named_in(engine):
     assert _speaker_names(engine.attribute(text)) == ["Tom Hale"]
 
 
+def test_a_title_several_hold_is_the_holder_the_text_is_about(engine):
+    """Three senators are named, but the opening is about Ana Ruiz: "the senator" there is
+    she, and so is "the Ohio senator" after it."""
+    text = (
+        "Ana Ruiz's associates insist she is returning to the Senate unchanged. But the "
+        "senator who made enemies of her colleagues now wants to play nice with them, and "
+        "the Ohio senator's allies say she will campaign for them.\n\nSenator Tom Hale and "
+        "Senator Ivo Brandt said they would welcome her help. Senator Ana Ruiz of Ohio has "
+        "not commented."
+    )
+    names = _speaker_names(engine.attribute(text))
+    assert names[1:3] == ["Ana Ruiz", "Ruiz's allies"]
+
+
 def test_an_epithet_of_no_sex_goes_to_a_man_or_a_woman_the_text_is_about(engine):
     """ "the former governor" says nothing of sex, so it may be the man "his" and "he"
     made male; and the "he" after it is that man too."""
