@@ -910,8 +910,9 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
         participles.append(head.head)
     for prep in (*head.children, *(g for c in participles for g in c.children)):
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from", "in"}:
-            authors = [o for o in prep.children if o.dep_ == "pobj"]
-            # "an editorial in The Des Moines Register", not "a letter in Spanish"
+            # "an editorial in The Des Moines Register", not "a letter in Spanish", nor
+            # "a study from 2011"
+            authors = [o for o in prep.children if o.dep_ == "pobj" and not _a_time(o)]
             if authors and (prep.lower_ != "in" or authors[0].ent_type_ == "ORG"):
                 return authors[0]
     organizations = rules.words("organization_nouns")
@@ -927,6 +928,10 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
             if subjects:
                 return subjects[0]
     return _publisher(head, rules)
+
+
+def _a_time(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"}
 
 
 def _interview_role(head: Token, attribution: Attribution, rules: RuleSet) -> str | None:

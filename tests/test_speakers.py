@@ -1033,6 +1033,10 @@ def test_a_document_with_an_author_credits_the_author(engine):
             "An editorial in The Harwick Courier said the council should resign.",
             "The Harwick Courier",
         ),
+        (  # nor does "from" a year
+            "A study from 2011 found that most voters were angry.",
+            "A study from 2011",
+        ),
         (  # "in" a language names no author
             "A letter in Spanish said the council should resign.",
             "A letter",
