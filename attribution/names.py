@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Words
 
 from .attribute import mention_tokens
-from .quotes import paragraph_breaks
+from .quotes import paragraph_breaks, paragraphs
 from .rules import RuleSet
 
 ORG_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP"})
@@ -305,6 +305,19 @@ class PersonIndex:
 
 
 PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def paragraph_spans(doc: Doc) -> list[Words]:
+    """The article's non-blank paragraphs, as spans of the doc."""
+    return [doc.char_span(*span, alignment_mode="expand") for span in paragraphs(doc.text)]
+
+
+def signature(paragraph: Words, people: PersonIndex) -> Token | None:
+    """A paragraph that is only a person's name signs a letter ("Martin Litwak."): the
+    name's last word."""
+    words = [t for t in paragraph if not (t.is_punct or t.is_space)]
+    signed = 1 < len(words) <= 4 and all(t.pos_ == "PROPN" for t in words)
+    return words[-1] if signed and people.is_person(words[-1]) else None
 
 
 def epithet(head: Token, people: PersonIndex, rules: RuleSet) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .names import PRONOUN_SEX, PersonIndex, epithet, with_the
+from .names import PRONOUN_SEX, PersonIndex, epithet, paragraph_spans, signature, with_the
 from .rules import RuleSet
 
 #: Lappin and Leass's salience factors, counted once per person and sentence.
@@ -91,6 +91,8 @@ class PronounResolver:
             for t in doc.char_span(start, end, alignment_mode="expand") or ()
             if start <= t.idx < end
         }  # found once: a long article has hundreds of quotations
+        # a letter's signature is no one the next letter's "he" goes on with
+        skipped |= {t.i for p in paragraph_spans(doc) if signature(p, self._people) for t in p}
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 if token.i in skipped:

@@ -24,12 +24,14 @@ from .names import (
     PersonIndex,
     a_member,
     epithet,
+    paragraph_spans,
     person_titles,
     quoted,
+    signature,
     with_the,
 )
 from .pronouns import PronounResolver
-from .quotes import paragraph_breaks, paragraphs
+from .quotes import paragraph_breaks
 from .rules import RuleSet
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -325,14 +327,10 @@ def _writer(head: Token, people: PersonIndex) -> Token | None:
     next paragraph that is only a person's name signs a letter ("Martin Litwak."), and a
     closing paragraph that says who someone is ("Rep. Ana Ruiz, D-Ariz., is a member of
     …") introduces the author."""
-    doc = head.doc
-    later = [doc.char_span(*span, alignment_mode="expand") for span in paragraphs(doc.text)]
-    later = [p for p in later if p.start > head.i]
+    later = [p for p in paragraph_spans(head.doc) if p.start > head.i]
     for paragraph in later:
-        words = [t for t in paragraph if not (t.is_punct or t.is_space)]
-        signed = 1 < len(words) <= 4 and all(t.pos_ == "PROPN" for t in words)
-        if signed and people.is_person(words[-1]):
-            return words[-1]
+        if (signer := signature(paragraph, people)) is not None:
+            return signer
     if not later:
         return None
     closing = next(later[-1].sents).root

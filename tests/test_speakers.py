@@ -557,6 +557,14 @@ def test_a_letter_is_the_writer_who_signs_it(engine):
     assert mentions == [["I", "Rosa Delgado"], ["I", "Tom Becker"]]
 
 
+def test_a_letter_s_signature_is_not_who_the_next_letter_s_he_is(engine):
+    text = (
+        "Letters.\n\nMayor Tom Vance keeps promising a new library. Nobody believes him.\n\n"
+        "Daniel Hamilton.\n\nEveryone sees the fraud. He claims the library is already paid for.\n"
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Tom Vance"]
+
+
 def test_an_opinion_piece_is_the_writer_its_closing_line_introduces(engine):
     text = (
         "The harbor commission voted on Tuesday to lease the old pier. I believe that was a "
