@@ -1303,8 +1303,24 @@ def _abbreviations(doc: Doc) -> dict[str, str]:
             found[acronym.group(1).lower()] = name
     for acronym, name in _initialisms(doc).items():
         found.setdefault(acronym.lower(), name)
+    for short, name in _bracketed_names(doc).items():
+        found.setdefault(short, name)
     for short, name in _short_names(doc).items():
         found.setdefault(short, name)
+    return found
+
+
+def _bracketed_names(doc: Doc) -> dict[str, str]:
+    """ "the California Department of Transportation (Caltrans)": one word in brackets
+    right after an organisation's name is what the article calls it from then on, however
+    it is spelled."""
+    found: dict[str, str] = {}
+    for opening in doc[1:-2]:
+        name, alias = doc[opening.i - 1], doc[opening.i + 1]
+        bracketed = opening.text == "(" and doc[opening.i + 2].text == ")"
+        if bracketed and alias.text[:1].isupper() and name.ent_type_ == "ORG":
+            start = next(e.start for e in doc.ents if e.start <= name.i < e.end)
+            found[alias.lower_] = doc[start : name.i + 1].text
     return found
 
 

@@ -847,6 +847,11 @@ def test_short_forms_of_an_organisation_name(engine, text, names):
             "an inquiry.",
             ["The Army"],
         ),
+        (  # a name in brackets after the full name, though it spells no initials
+            "Drivers saw a California Department of Transportation (Caltrans) sign on "
+            "Friday. Caltrans said that someone had reprogrammed the sign.",
+            ["California Department of Transportation"],
+        ),
     ],
 )
 def test_acronyms_and_short_forms(engine, text, names):
