@@ -1495,12 +1495,16 @@ def _represented(head: Token, rules: RuleSet) -> str | None:
     return None
 
 
+_FOCUS = re.compile(r"(?i)^(?:even|also|especially|particularly)\s+")
+
+
 def _description(text: str, markers: frozenset[str]) -> str:
     """Who an unnamed speaker is, without what only explains or adds to it: "A senior
     official who asked not to be named" → "A senior official"; "Residents of the district,
     who had campaigned for years," → "Residents of the district" ("people familiar with the
     matter" stays); "The Friends of the Library, a volunteer group," → "The Friends of the
     Library"."""
+    text = _FOCUS.sub("", text)  # "Even some of Clinton's allies": who, not how surprising
     lower = text.lower()
     cuts = [
         at

@@ -1372,6 +1372,11 @@ def test_a_bare_person_or_source_is_the_unnamed_source_spoken_of_last(engine, an
     assert speaker["name"] == "A source close to Ana Ruiz"
 
 
+def test_a_description_leaves_out_a_leading_even(engine):
+    text = "Even some of the mayor's allies say she should resign."
+    assert _speaker_names(engine.attribute(text)) == ["some of the mayor's allies"]
+
+
 def test_a_person_described_anew_is_someone_new(engine):
     text = (
         "Mayor Ana Ruiz will not run again. A source close to her said the decision was "
