@@ -917,15 +917,21 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
     for child in head.children:  # "the HPIA's survey", "the campaign's statement", "a
         # CNN tally", "a report the district presented"
         owner = child.pos_ == "PROPN" or child.lemma_.lower() in organizations
-        if (owner and child.dep_ == "poss") or (
-            child.dep_ == "compound" and child.ent_type_ in {"ORG", "GPE"}
-        ):
+        if (owner and child.dep_ == "poss") or (child.dep_ == "compound" and _names(child, rules)):
             return child
         if child.dep_ == "relcl":
             subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
             if subjects:
                 return subjects[0]
     return _publisher(head, rules)
+
+
+def _names(compound: Token, rules: RuleSet) -> bool:
+    """Whether a word set before a document names who put it out: an organisation, a
+    place or a proper name ("a CNN tally", "a Pew study"), not a date or a platform that
+    carries it ("the April survey", "a Facebook post")."""
+    named = compound.ent_type_ in {"ORG", "GPE"} or compound.pos_ == "PROPN"
+    return named and not _a_time(compound) and compound.lower_ not in rules.words("platforms")
 
 
 def _a_time(token: Token) -> bool:

@@ -1046,6 +1046,14 @@ def test_a_document_with_an_author_credits_the_author(engine):
             "An editorial in The Harwick Courier said the council should resign.",
             "The Harwick Courier",
         ),
+        (  # a proper name the tagger gives no entity
+            "Voters are angry, a new Pew study found.",
+            "Pew",
+        ),
+        (  # a platform carries a post; it does not write it
+            "A YouTube video from 2010 said the plant was safe.",
+            "A YouTube video from 2010",
+        ),
         (  # nor does "from" a year
             "A study from 2011 found that most voters were angry.",
             "A study from 2011",
