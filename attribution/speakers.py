@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Words
@@ -39,6 +40,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "we"})
 #: The first person outside quotation marks: the writer's own voice.
 WRITER_PRONOUNS = frozenset({"i", "me", "my", "myself"})
 THING_PRONOUNS = frozenset({"it"})
+_T = TypeVar("_T")
 #: The person pronouns a description may hold: "a source close to him".
 OBJECT_PRONOUNS = frozenset({"him", "his", "her"})
 
@@ -88,7 +90,7 @@ def resolve_speakers(
             continue
         again = _described_before(head, referents)
         if again is None and _source_again(head, rules):
-            again = _latest_anonymous(chosen, table)
+            again = _latest(chosen, lambda key: table.by_key[key].kind == "anonymous")
         if again is None:  # "A: … I said": the answer's "I" is who answers
             again = _label_voice(head, attributions[: len(chosen)], rules)
         if again is not None:
@@ -288,15 +290,6 @@ def _source_again(head: Token, rules: RuleSet) -> bool:
     return lemma in rules.words("anonymous_anaphors") and pointing and not described
 
 
-def _latest_anonymous(chosen: Sequence[str | None], table: _SpeakerTable) -> int | None:
-    """The index of the latest earlier attribution whose speaker is anonymous."""
-    for index in range(len(chosen) - 1, -1, -1):
-        key = chosen[index]
-        if key is not None and table.by_key[key].kind == "anonymous":
-            return index
-    return None
-
-
 def _one_of_them(head: Token, referents: Sequence[Token | None]) -> int | None:
     """ "One of them said": the latest earlier speaker that is a plural noun (the index of
     its attribution), whom "them" stands for."""
@@ -374,11 +367,11 @@ def _as_written(words: Sequence[Token]) -> str:
     return " ".join("".join(t.text_with_ws for t in words).split())
 
 
-def _latest(referents: Sequence[Token | None], fits: Callable[[Token], bool]) -> int | None:
-    """The index of the latest earlier referent that ``fits``."""
-    for index in range(len(referents) - 1, -1, -1):
-        token = referents[index]
-        if token is not None and fits(token):
+def _latest(earlier: Sequence[_T | None], fits: Callable[[_T], bool]) -> int | None:
+    """The index of the latest earlier referent (or speaker key) that ``fits``."""
+    for index in range(len(earlier) - 1, -1, -1):
+        item = earlier[index]
+        if item is not None and fits(item):
             return index
     return None
 
@@ -954,9 +947,11 @@ def _label_voice(head: Token, earlier: Sequence[Attribution], rules: RuleSet) ->
     next ones) is whoever the label stands for, and "you" is the other side: in a
     question, whoever answers. The index of the labelled attribution whose speaker that
     is."""
+    if head.lower_ not in WRITER_PRONOUNS | {"you"}:
+        return None  # checked first: asked of every attribution
     doc, labelled = head.doc, [a.rule == "speaker-label" for a in earlier]
     before = [k for k, a in enumerate(earlier) if labelled[k] and a.content[0] <= head.idx]
-    if not before or head.lower_ not in WRITER_PRONOUNS | {"you"}:
+    if not before:
         return None
     if head.lower_ in WRITER_PRONOUNS:
         return before[-1]
