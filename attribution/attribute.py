@@ -168,6 +168,12 @@ def _build(
     doc: Doc, match: CueMatch, spans: list[Span], quotes: Sequence[Quote], rules: RuleSet
 ) -> Attribution:
     content = (min(s[0] for s in spans), max(s[1] for s in spans))
+    speaker = match.speaker
+    if speaker is None and match.rule.speaker == "sentence-subject":
+        speaker = _sentence_subject(doc[match.head], content)
+        if speaker is None and (beside := _name_beside(doc, doc[match.head], quotes)):
+            speaker = beside.end - 1
+            content = _without_name_beside(doc, content, beside, doc[match.head], quotes)
     if match.rule.content not in VERBATIM_STRATEGIES:
         content = _over_unpunctuated_break(doc, content, quotes, match)
         content = _snap_to_quotes(content, quotes, doc.text)
@@ -176,14 +182,11 @@ def _build(
     inside = tuple(
         (q.start, q.end) for q in quotes if content[0] <= q.start and q.end <= content[1]
     )
-    speaker = match.speaker
     if speaker is not None and any(s <= _name_head(doc[speaker]).idx < e for s, e in inside):
         # a quotation in what was said never names who said it: the parser hung "adding"
         # on a verb inside it ("she said, adding that … “…, they serve their time …”")
         outside = _sentence_subject(doc[match.head], content)
         speaker = speaker if outside is None else outside
-    elif speaker is None and match.rule.speaker == "sentence-subject":
-        speaker = _sentence_subject(doc[match.head], content)
     head = _name_head(doc[speaker]) if speaker is not None else None
     adjustments = ["pronoun-speaker"] if head is not None and head.pos_ == "PRON" else []
     if any(not q.closed for q in quotes if (q.start, q.end) in inside):
@@ -234,6 +237,65 @@ def _sentence_subject(cue: Token, content: Span) -> int | None:
         and (t.lower_ in PERSONAL_PRONOUNS or (t.text[:1].isupper() and not t.is_stop))
     ]  # a capitalised subject: a name, even one the tagger took for a verb ("Trump")
     return min(subjects, key=lambda i: abs(i - cue.i), default=None)
+
+
+def _name_beside(doc: Doc, cue: Token, quotes: Sequence[Quote]) -> Spacy | None:
+    """A person's name the parser cut off from a cue it left without a subject: set before
+    the cue with an aside between commas ("Jeffrey Salkin, a rabbi helping to organise the
+    boycott, said …", the aside parsed as a clause) or after it with only a title between
+    ("…,” said retired neurosurgeon Ben Carson, asked about …")."""
+    sentence = cue.sent
+    names = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and sentence.start <= e.start
+        and e.end <= sentence.end
+        and _quote_at(quotes, e.start_char) is None
+    ]
+    before = [e for e in names if e.end < cue.i and _set_off(doc, e, cue)]
+    after = [e for e in names if e.start > cue.i and _titled_after(doc, e, cue)]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _set_off(doc: Doc, name: Spacy, cue: Token) -> bool:
+    """ "…, Texas delegate Bill Eastland, wearing a hat, said": the name, with the title
+    words before it, opens a clause and an aside set off by commas runs up to the cue."""
+    if doc[name.end].text != "," or doc[cue.i - 1].text != ",":
+        return False
+    start = _title_start(doc, name)
+    return start == cue.sent.start or doc[start - 1].text == "," or doc[start - 1].is_quote
+
+
+def _titled_after(doc: Doc, name: Spacy, cue: Token) -> bool:
+    """ "said Pentagon spokesman Navy Capt. Jeff Davis, who …": only title words between."""
+    follows = name.end == cue.sent.end or doc[name.end].is_punct
+    return follows and _title_start(doc, name) == cue.i + 1
+
+
+def _title_start(doc: Doc, name: Spacy) -> int:
+    """Where the title words before a name begin ("retired neurosurgeon", "Senator")."""
+    start = name.start
+    while (
+        start > name.sent.start
+        and name.start - start < 5
+        and (doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ"} or doc[start - 1].dep_ == "amod")
+    ):
+        start -= 1
+    return start
+
+
+def _without_name_beside(
+    doc: Doc, content: Span, name: Spacy, cue: Token, quotes: Sequence[Quote]
+) -> Span:
+    """The content around a cue and the name beside it, which the misparse took in: the
+    quotation before them, else what follows them, else what precedes them."""
+    first = min(_title_start(doc, name), cue.i)
+    last = doc[max(name.end - 1, cue.i)]
+    before = _strip(doc.text, content[0], min(content[1], doc[first].idx))
+    after = _strip(doc.text, max(content[0], last.idx + len(last)), content[1])
+    quoted = before is not None and any(q.start < before[1] and before[0] < q.end for q in quotes)
+    return (before if quoted else after or before) or content
 
 
 def _over_unpunctuated_break(
