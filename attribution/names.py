@@ -8,6 +8,7 @@ cluster; conflicting first names never merge. Titles and role words come from
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Words
@@ -18,6 +19,9 @@ from .rules import RuleSet
 
 ORG_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP"})
 NAME_DEPS = frozenset({"compound", "nmod"})  # how a first name hangs on a surname
+
+
+_SPOKEN_OF = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos"})
 
 
 class PersonIndex:
@@ -183,6 +187,18 @@ class PersonIndex:
 
     def _full_name_with(self, surname: str) -> bool:
         return any(len(name) > 1 and name[-1] == surname for name in self.clusters)
+
+    def named_in(self, doc: Doc, spans: Iterable[tuple[int, int]]) -> set[tuple[str, ...]]:
+        """The people the character spans (quotations) speak of, as a subject, an object
+        or an owner: whoever says one is rarely someone it speaks of. Not one it names
+        otherwise: "it's not Bernie Sanders", "Billie Jean King, you are the Queen"."""
+        return {
+            key
+            for start, end in spans
+            for t in doc.char_span(start, end, alignment_mode="expand") or ()
+            if t.pos_ == "PROPN" and t.dep_ in _SPOKEN_OF and self.is_person(t)
+            if (key := self.canonical(t)) is not None
+        }
 
     def canonical(self, head: Token) -> tuple[str, ...] | None:
         head = _last_hyphenated_part(head)  # the parser may take "Ibsen" of "Ibsen-Mwangi"

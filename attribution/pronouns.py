@@ -15,7 +15,7 @@ heaviest named person who may be it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -63,9 +63,15 @@ class PronounResolver:
     """The antecedent of each third-person singular pronoun outside quotation marks."""
 
     def __init__(
-        self, doc: Doc, people: PersonIndex, rules: RuleSet, quoted: Sequence[tuple[int, int]]
+        self,
+        doc: Doc,
+        people: PersonIndex,
+        rules: RuleSet,
+        quoted: Sequence[tuple[int, int]],
+        spoken: Mapping[int, Sequence[tuple[int, int]]],
     ) -> None:
-        self._people, self._rules = people, rules
+        """``spoken``: the quotations each pronoun speaker (by token index) says."""
+        self._people, self._rules, self._spoken = people, rules, spoken
         self._nouns = rules.words("person_nouns") | rules.words("title_words")
         self._nouns |= rules.words("anonymous") | rules.words("male_words")
         self._nouns |= rules.words("female_words")
@@ -102,7 +108,10 @@ class PronounResolver:
                     if entity is not None:
                         self._syntax.add(token.i)
                     entity = entity or self._bound(token, entities)
-                    entity = entity or self._choose(token, entities.values(), number)
+                    # "“…, Donald Trump could …,” he wrote" is not Trump writing
+                    named = self._people.named_in(doc, self._spoken.get(token.i, ()))
+                    others = [e for key, e in entities.items() if key not in named]
+                    entity = entity or self._choose(token, others, number)
                     if entity is None:
                         continue
                     # the latest name if the person was first met by name; else the

@@ -68,7 +68,12 @@ def resolve_speakers(
 ) -> ResolvedSpeakers:
     """Canonical speakers for ``attributions`` (same order), with all their mentions."""
     people = PersonIndex(doc, rules)
-    pronouns = PronounResolver(doc, people, rules, [q for a in attributions for q in a.quotes])
+    spoken: dict[int, list[tuple[int, int]]] = {}
+    for a in attributions:
+        if a.speaker_head is not None:
+            spoken.setdefault(a.speaker_head, []).extend(a.quotes)
+    quoted = [q for a in attributions for q in a.quotes]
+    pronouns = PronounResolver(doc, people, rules, quoted, spoken)
     table = _SpeakerTable(doc, people, rules)
     chosen: list[str | None] = []
     referents: list[Token | None] = []  # what each attribution's speaker mention stands for
@@ -214,6 +219,8 @@ def _referent(
         return _named_for(head, bound, people, rules)
     nearest = _rule_antecedent(doc, head, attribution, people)
     goes_on = previous is not None and _goes_on_as(head, previous, people, rules)
+    # "Lund said … “…, Ezra Lund could win …,” he wrote": not Lund, whom the quotation names
+    goes_on = goes_on and people.canonical(previous) not in people.named_in(doc, attribution.quotes)
 
     def reported(token: Token | None) -> bool:
         return token is not None and any(_inside(token, content) for content in said)

@@ -1851,3 +1851,22 @@ def test_a_spaced_hyphen_reads_as_a_dash(engine):
 def test_newspapers_titles_and_relative_clauses(engine, text, names):
     """The last speakers of each text."""
     assert _speaker_names(engine.attribute(text))[-len(names) :] == names
+
+
+def test_a_pronoun_speaker_is_no_one_its_quotation_names(engine):
+    text = (
+        "Martin Quill, a former budget director, has urged Governor Ezra Lund to back the "
+        "canal plan. Lund has not said whether he will.\n"
+        "“By backing the canal, Ezra Lund could win the north in a week,” he wrote on his blog."
+    )
+    assert _speaker_names(engine.attribute(text))[-1] == "Martin Quill"
+
+
+def test_a_pronoun_speaker_may_name_themself_as_a_complement(engine):
+    text = (
+        "Governor Ezra Lund met Mayor Paul Brant in Tarrow on Friday. Brant left early.\n"
+        "Lund said the canal would be built.\n"
+        "“If you want a slower canal, you have a fine candidate, but it is not Ezra Lund,” "
+        "he said."
+    )
+    assert _speaker_names(engine.attribute(text))[-1] == "Ezra Lund"
