@@ -346,8 +346,8 @@ def epithet(head: Token, people: PersonIndex, rules: RuleSet) -> bool:
     if not (noun or member) or not with_the(head):
         return False  # checked first: the salience pass asks this of every word
     lemma = head.lemma_.lower()
-    if member:
-        return True  # many are Republicans, so no role holder can claim it
+    if member:  # many are Republicans, so no role holder can claim it; but "The
+        return not rules.known_outlet(f"the {head.text}")  # Tennessean reported" is a paper
     nouns = rules.words("title_words") | rules.words("person_nouns")
     unnamed = rules.words("anonymous") | rules.words("court_officers")
     unnamed |= rules.words("legal_counsel")

@@ -898,11 +898,12 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
     author speaks."""
     if not _document(head, rules):
         return None
-    for prep in head.children:  # "results of a poll by …": the poll's author
+    for prep in head.children:  # "results of a poll by …": the poll's author, if it has
+        # one; "a Post analysis of campaign filings" is still the Post's
         if prep.dep_ == "prep" and prep.lower_ == "of":
             parts = [o for o in prep.children if o.dep_ == "pobj" and _document(o, rules)]
-            if parts:
-                return _author(parts[0], rules)
+            if parts and (author := _author(parts[0], rules)) is not None:
+                return author
     participles = [c for c in head.children if c.dep_ == "acl"]
     if head.dep_ == "nsubjpass":  # "an email was sent from …"
         participles.append(head.head)

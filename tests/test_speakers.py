@@ -1050,6 +1050,10 @@ def test_a_document_with_an_author_credits_the_author(engine):
             "Voters are angry, a new Pew study found.",
             "Pew",
         ),
+        (  # what the document is of ("of county filings") does not hide its author
+            "Turnout fell by a third, according to a Reuters analysis of county filings.",
+            "Reuters",
+        ),
         (  # a platform carries a post; it does not write it
             "A YouTube video from 2010 said the plant was safe.",
             "A YouTube video from 2010",
@@ -1870,3 +1874,10 @@ def test_a_pronoun_speaker_may_name_themself_as_a_complement(engine):
         "he said."
     )
     assert _speaker_names(engine.attribute(text))[-1] == "Ezra Lund"
+
+
+def test_a_newspaper_named_like_one_of_a_people_is_no_epithet(engine):
+    """ "The Texan said" may be the one Texan named before; "The Tennessean" is a paper."""
+    text = "Governor Ezra Lund will skip the summit. The Tennessean first reported the decision."
+    (speaker,) = engine.attribute(text)["speakers"]
+    assert (speaker["name"], speaker["kind"]) == ("The Tennessean", "organization")
