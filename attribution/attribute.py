@@ -359,17 +359,20 @@ def _without_writers_tail(
 def _without_second_report(
     doc: Doc, content: Span, quotes: Sequence[Quote], match: CueMatch, rules: RuleSet
 ) -> Span:
-    """A report coordinated inside the content is a second report, not part of the first:
-    "said the plan left out fathers, and when pressed, the mother of three replied, …",
-    "said that the country would leave and suggested that it would …". The content ends
-    before the conjunction. Not a verb of belief or intent: "said they were relieved but
-    wanted the decision in writing" is one thing said."""
+    """A report coordinated inside the content, or hung on it as a participle, is a second
+    report, not part of the first: "said the plan left out fathers, and when pressed, the
+    mother of three replied, …", "said that the country would leave and suggested that it
+    would …", "insisted it was premature while adding, “…”" (not what a cue after it
+    reports). The content ends before the
+    conjunction. Not a verb of belief or intent: "said they were relieved but wanted the
+    decision in writing" is one thing said."""
     words = doc.char_span(content[0], content[1], alignment_mode="expand")
     if words is None:
         return content
+    after = words.start > match.head  # ", Trump saying …, CNN reported" is all CNN's
     for token in words:
         if (
-            token.dep_ == "conj"
+            (token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG" and after))
             and token.i != match.head
             and rules.cue_class("speech_verbs", token.lemma_) not in {None, *NON_SAYING_CLASSES}
             and token.pos_ == "VERB"

@@ -83,7 +83,9 @@ class CueFinder:
             subject = governing_subject(doc[head])
             if subject is None:
                 return None
-            speaker = subject.i
+            speaker = (_reporter_past_it(doc[head], subject) or subject).i
+        elif speaker is not None and (reporter := _reporter_past_it(doc[head], doc[speaker])):
+            speaker = reporter.i
         elif speaker is not None and _subject_of_reported_clause(doc[head], doc[speaker]):
             # "Paul said the plan would give …, and called him …": not the plan
             subject = governing_subject(doc[head])
@@ -198,6 +200,21 @@ def _reporting_verb_coordinated(cue: Token) -> Token | None:
     if first.dep_ != "ccomp" or first.tag_ == cue.tag_:
         return None
     return first.head if first.head.pos_ in ("VERB", "AUX") else None
+
+
+def _reporter_past_it(cue: Token, speaker: Token) -> Token | None:
+    """ "Gore insisted it was premature to back her while adding, “…”": a participle the
+    parser hangs on a reported clause whose subject is "it" or "there" goes with the
+    sentence, and the reporting verb's subject speaks."""
+    clause = cue.head
+    if speaker.lower_ not in {"it", "there"} or speaker.head != clause or cue.dep_ != "advcl":
+        return None
+    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+        return None
+    subjects = [
+        c for c in clause.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")
+    ]
+    return subjects[0] if subjects else None
 
 
 def _subject_of_reported_clause(cue: Token, speaker: Token) -> bool:
