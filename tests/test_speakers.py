@@ -1465,6 +1465,12 @@ def test_his_goes_to_a_man_never_a_woman(engine):
             "Others, waving flags",
             "other protesters",
         ),
+        (  # a front-runner, hyphened or not, is a person's description too
+            "Maria Brandt wants the port rebuilt.\n\nThe Green front-runner wrote in the "
+            "Harwick Courier that the docks were neglected.",
+            "The Green front-runner",
+            "Maria Brandt",
+        ),
         (  # named as the article spells it, "'s" and all
             "Mr. Ruiz's supporters rallied outside the hall on Monday. Several said they "
             "would march to the capitol.",
