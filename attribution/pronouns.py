@@ -99,6 +99,7 @@ class PronounResolver:
         }  # found once: a long article has hundreds of quotations
         # a letter's signature is no one the next letter's "he" goes on with
         skipped |= {t.i for p in paragraph_spans(doc) if signature(p, self._people) for t in p}
+        described: dict[int, _Entity] = {}  # epithets by token, for those coordinated with them
         for number, sentence in enumerate(doc.sents):
             for token in sentence:
                 if token.i in skipped:
@@ -119,8 +120,9 @@ class PronounResolver:
                     by_name = entity.first.pos_ == "PROPN"
                     self._antecedents[token.i] = entity.latest if by_name else entity.first
                     entity.sex = entity.sex or PRONOUN_SEX[token.lower_]
-                elif (entity := self._described(token, entities, number)) is not None:
+                elif (entity := self._described(token, entities, number, described)) is not None:
                     self._antecedents[token.i] = entity.latest
+                    described[token.i] = entity
                 else:
                     key = self._key(token)
                     if key is None:
@@ -133,12 +135,18 @@ class PronounResolver:
                 entity.mentioned(number, token)
 
     def _described(
-        self, token: Token, entities: dict[object, _Entity], sentence: int
+        self,
+        token: Token,
+        entities: dict[object, _Entity],
+        sentence: int,
+        described: dict[int, _Entity],
     ) -> _Entity | None:
         """The named person an epithet stands for: the most salient who may be it, if
         the last few sentences are about them, unless a person so described without a
         name weighs more ("a 26-year-old man … the man")."""
         lemma, sex = token.lemma_.lower(), self._people.sex(token)
+        # "the Kentucky Republican and the New York businessman": two people
+        partner = described.get(token.head.i) if token.dep_ == "conj" else None
         holders = self._people.role_holders(token) if with_the(token) else []
         if len(holders) > 1:  # "the senator" of several: the one the text is about
             named = [e for key, e in entities.items() if key in holders]
@@ -153,6 +161,7 @@ class PronounResolver:
         alike = [e for e in entities.values() if not e.named and e.first.lemma_.lower() == lemma]
         # "the former president" says nothing of sex: anyone may be it
         fits = [e for e in named + alike if sex is None or e.sex in {None, sex}]
+        fits = [e for e in fits if e is not partner]
         chosen = self._heaviest(token, fits, sentence)
         if chosen is None or chosen.salience(sentence) < EPITHET_SALIENCE:
             return None

@@ -111,6 +111,23 @@ def resolve_speakers(
         )
         spoke = next((k for r, k in zip(referents, chosen, strict=True) if r == referent), None)
         referents.append(referent)
+        partners = [c for c in head.conjuncts if c.pos_ in {"PROPN", "NOUN", "PRON"}]
+        # but "Trailmark's founder and chief executive, Owen Trask," is one man
+        partners = partners if referent.head not in (head, *partners) else []
+        if referent is not head and head.dep_ != "conj" and partners:
+            # "She and Jack Goldsmith wrote", "The Kentucky Republican and the New York
+            # businessman said": each stands for someone, and together they speak
+            members = [referent]
+            for partner in partners:
+                found = _referent(
+                    doc, partner, attribution, people, pronouns, coreference, rules, previous, said
+                )
+                key = people.canonical(found)
+                if key is not None and any(people.canonical(m) == key for m in members):
+                    found = pronouns.antecedent(partner) or partner  # salience passes them by
+                members.append(found)
+            chosen.append(table.joint(members, attribution.speaker).key)
+            continue
         # "she" is Ana Ruiz, not "Ana Ruiz and Ivo Hart"; so is "Ana Ruiz, who said …, and
         # Ivo Hart": a relative clause says who it describes
         cue = doc[attribution.cue_head]
@@ -1152,17 +1169,17 @@ class _SpeakerTable:
         "Miraval Rovers" looks like); not ``joint`` when the mention is one person ("she")."""
         members = _joint_members(referent)
         if joint and len(members) > 1:
-            return self._joint(members)
+            first, last = mention_span(members[0]), mention_span(members[-1])
+            return self.joint(members, (first[0], last[1]))
         return self._single(referent, described, kind)
 
-    def _joint(self, members: Sequence[Token]) -> Speaker:
+    def joint(self, members: Sequence[Token], mention: Span) -> Speaker:
         """ "Hana Berg and Kenji Ito said": one group speaker named by its members'
         canonical names (the contract gives an attribution one speaker); each member is a
         speaker too."""
         names = [self._single(t).name for t in members]
         speaker = self._get("group", ", ".join(names[:-1]) + " and " + names[-1])
-        first, last = mention_span(members[0]), mention_span(members[-1])
-        speaker.mentions.add((first[0], last[1]))
+        speaker.mentions.add(mention)
         return speaker
 
     def _single(

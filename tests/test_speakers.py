@@ -1830,6 +1830,16 @@ def test_a_spaced_hyphen_reads_as_a_dash(engine):
             "according to the news outlet.",
             ["the Harlow Courier"],
         ),
+        (  # a pronoun or a description coordinated with another: the two speak together
+            "Jane Harlow served in Congress for years.\n\nShe and Jack Goodwin, a former "
+            "Justice Department official, wrote that the plan was sound.",
+            ["Jane Harlow and Jack Goodwin"],
+        ),
+        (
+            "Senator Ruth Ambler met the developer Karl Weiss on Monday.\n\nThe Ohio senator "
+            "and the Denver developer said they agreed on the route.",
+            ["Ruth Ambler and Karl Weiss"],
+        ),
         (  # a plural noun a "who" describes is people, not a name before it
             "Cosby is under attack by dozens of women who claim he ignored their complaints.",
             ["women"],
