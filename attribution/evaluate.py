@@ -562,11 +562,13 @@ def names_match(gold: str, predicted: str | None, kind: str | None = None) -> bo
     A group or anonymous speaker is a description, which careful readers cut at
     different places, so one description that begins the other matches ("a senior
     official" / "a senior official in the ministry"; leading articles and "some",
-    "many", "several", "most", "one", "other", "all", "both", "a number of" and a
-    following "of" left out; and an owner's name only one of them gives, "Clinton's
-    critics" / "critics"; a name inside either by its surname, "a source close to Ted
-    Cruz" / "a source close to Cruz"). People speaking together match in any order, each by the
-    surname rule ("Donald Trump and Paul Ryan" / "Ryan and Trump").
+    "many", "several", "most", "one", "other", "all", "both", "another", "more", "few",
+    "hundreds", "thousands", "dozens", "millions", "scores", "a number of" and a
+    following "of" left out, but not a number: "two people" are not "three people";
+    an owner's name only one of them gives, "Clinton's critics" / "critics"; a name
+    inside either by its surname, "a source close to Ted Cruz" / "a source close to
+    Cruz"). People speaking together match in any order, each by the surname rule
+    ("Donald Trump and Paul Ryan" / "Ryan and Trump").
     """
     if predicted is None:
         return False
@@ -706,6 +708,7 @@ _SHARE = re.compile(
 #: "of" only ever leads once a quantifier is gone: "most of the senators".
 _DESCRIPTION_LEADS = frozenset(
     {"a", "an", "the", "some", "many", "several", "most", "one", "other", "all", "both", "of"}
+    | {"another", "more", "few", "hundreds", "thousands", "dozens", "millions", "scores"}
 )
 
 

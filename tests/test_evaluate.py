@@ -592,6 +592,9 @@ def test_canonical_name_rule(gold, predicted, expected):
         ("vulnerable senators", "Most of the vulnerable senators", "group", True),
         ("harbour board members", "Other harbour board members", "group", True),
         ("vulnerable senators", "Most senators", "group", False),
+        ("harbour protesters", "Hundreds of harbour protesters", "group", True),
+        ("source close to the mayor", "Another source close to the mayor", "anonymous", True),
+        ("harbour protesters", "four harbour protesters", "group", False),
         ("Okafor's advisers", "Mrs. Okafor's advisers", "anonymous", True),
         # a name inside a description, by the surname rule
         ("Lina Okafor's advisers", "Mrs. Okafor's advisers", "anonymous", True),
