@@ -234,7 +234,7 @@ def _referent(
     bound = _bound_by_reporting_verb(head)
     if bound is not None:  # "The South Carolina Republican admitted that …, he argued"
         return _named_for(head, bound, people, rules)
-    nearest = _rule_antecedent(doc, head, attribution, people)
+    nearest = _rule_antecedent(doc, head, attribution, people, rules)
     goes_on = previous is not None and _goes_on_as(head, previous, people, rules)
     # "Lund said … “…, Ezra Lund could win …,” he wrote": not Lund, whom the quotation names
     goes_on = goes_on and people.canonical(previous) not in people.named_in(doc, attribution.quotes)
@@ -1077,7 +1077,7 @@ def _coreferee_antecedent(doc: Doc, pronoun: Token, attribution: Attribution) ->
 
 
 def _rule_antecedent(
-    doc: Doc, pronoun: Token, attribution: Attribution, people: PersonIndex
+    doc: Doc, pronoun: Token, attribution: Attribution, people: PersonIndex, rules: RuleSet
 ) -> Token | None:
     """Nearest earlier candidate that agrees in number and animacy; subjects first."""
     lower = pronoun.lower_
@@ -1086,6 +1086,8 @@ def _rule_antecedent(
         if _inside(token, attribution.content) or token.pos_ == "PRON":
             continue
         if _agrees(lower, token, people) and not _of_other_sex(pronoun, token, people):
+            if lower in PLURAL_PRONOUNS and not _can_be(pronoun, token, rules):
+                continue  # "they" said: not "the effects"
             candidates.append(token)
         if len(candidates) >= 3:
             break
@@ -1112,8 +1114,27 @@ def _of_other_sex(pronoun: Token, token: Token, people: PersonIndex) -> bool:
 
 def _can_be(pronoun: Token, antecedent: Token, rules: RuleSet) -> bool:
     """Whether coreferee's antecedent fits: "it" stands for something that can speak (an
-    organisation, a document), not "her email use"."""
+    organisation, a document), not "her email use"; "they" for people or such things,
+    not "the effects"."""
+    if pronoun.lower_ in PLURAL_PRONOUNS:
+        return _people(antecedent, rules) or _speaks_as_a_thing(antecedent, rules)
     return pronoun.lower_ not in THING_PRONOUNS or _speaks_as_a_thing(antecedent, rules)
+
+
+#: Endings of plural nouns for people the lexicons do not list ("pundits" aside).
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ans", "ants", "ents")
+
+
+def _people(token: Token, rules: RuleSet) -> bool:
+    """A word for people: a name, or a noun the lexicons list for people or groups, or
+    one with an ending for people ("campaigners", "physicians")."""
+    if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "NORP"}:
+        return True
+    lemma, lower = token.lemma_.lower(), token.lower_
+    plural = rules.words("group_nouns") | rules.words("audience_nouns")
+    singular = rules.words("person_nouns") | rules.words("title_words")
+    singular |= rules.words("anonymous") | rules.words("occupations")
+    return lower in plural or lemma in singular or lower.endswith(_PEOPLE_ENDINGS)
 
 
 def _speaks_as_a_thing(token: Token, rules: RuleSet) -> bool:

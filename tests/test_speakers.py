@@ -1897,3 +1897,13 @@ def test_a_newspaper_named_like_one_of_a_people_is_no_epithet(engine):
     text = "Governor Ezra Lund will skip the summit. The Tennessean first reported the decision."
     (speaker,) = engine.attribute(text)["speakers"]
     assert (speaker["name"], speaker["kind"]) == ("The Tennessean", "organization")
+
+
+def test_they_who_speak_are_people_not_things(engine):
+    """A plural "they" that says something stands for people or for what can speak (an
+    organisation, a document), not for "rising costs" named nearer."""
+    text = (
+        "Several harbour engineers toured the site on Monday. Storm surges and rising costs "
+        "worried the town, and they said the sea wall had to be rebuilt."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Several harbour engineers"]
