@@ -280,9 +280,11 @@ class PersonIndex:
             return titled[0]
         for sex, words in (("male", self._male), ("female", self._female)):
             if before & words:
-                known = [p for p in people if self._sex(p) == sex]
+                known = [p for p in people if self.sex_of(p) == sex]
                 fits = (
-                    known if len(known) == 1 else [p for p in people if self._sex(p) in {None, sex}]
+                    known
+                    if len(known) == 1
+                    else [p for p in people if self.sex_of(p) in {None, sex}]
                 )
                 return fits[0] if len(fits) == 1 else None
         return None
@@ -294,9 +296,9 @@ class PersonIndex:
         if lemma in self._male or lemma in self._female:
             return "male" if lemma in self._male else "female"
         person = self.canonical(token) if token.pos_ == "PROPN" else None
-        return self._sex(person) if person else None
+        return self.sex_of(person) if person else None
 
-    def _sex(self, person: tuple[str, ...]) -> str | None:
+    def sex_of(self, person: tuple[str, ...]) -> str | None:
         """From titles and role words ("Mrs.", "his wife"), else from the pronouns the
         article binds to the person, else from a first name that is nearly always one sex
         ("Carly", "Bob"); the article knows its Lindsey Graham."""

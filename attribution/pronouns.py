@@ -171,7 +171,11 @@ class PronounResolver:
         return chosen if chosen.named else None
 
     def _entity(self, key: object, token: Token) -> _Entity:
-        return _Entity(token, token, self._people.sex(token), named=isinstance(key, tuple))
+        """A person first met as "his top aide" beside the name Tad Devine is as male as
+        the name says."""
+        named = isinstance(key, tuple)
+        sex = self._people.sex(token) or (self._people.sex_of(key) if named else None)
+        return _Entity(token, token, sex, named=named)
 
     def _key(self, token: Token) -> object | None:
         """Who a word names: a person of the name index, or (by position) a singular

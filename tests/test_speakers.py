@@ -1907,3 +1907,16 @@ def test_they_who_speak_are_people_not_things(engine):
         "worried the town, and they said the sea wall had to be rebuilt."
     )
     assert _speaker_names(engine.attribute(text)) == ["Several harbour engineers"]
+
+
+def test_a_person_met_by_a_role_beside_the_name_has_the_names_sex(engine):
+    """ "his top aide, Tad Devine," enters the salience pass as "aide", of no sex; the
+    name makes him male, so a later "her" goes to the woman named, and "He" to him."""
+    text = (
+        "Senator Rolf Maddox will stay in the race, his top aide, Tad Brennan, told reporters. "
+        "“We are nowhere near the end,” Brennan said. Brennan said Maddox would speak about "
+        "the economy.\n\n"
+        "A note from Hillary Lamb's office praised her staff. Brennan did not concede. "
+        "He said the campaign would go on."
+    )
+    assert _speaker_names(engine.attribute(text))[-1] == "Tad Brennan"
