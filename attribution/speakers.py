@@ -212,7 +212,7 @@ def _referent(
         token = (
             _interviewee(head, attribution, people, rules)
             or _author(head, rules)
-            or _author_named_before(head, rules)
+            or _author_named_elsewhere(head, rules)
             or _client(head, rules)
             or head
         )
@@ -1015,16 +1015,29 @@ def _interviewee(
     return most[0]
 
 
-def _author_named_before(head: Token, rules: RuleSet) -> Token | None:
+def _author_named_elsewhere(head: Token, rules: RuleSet) -> Token | None:
     """ "a statement issued by the Sanders campaign … the statement talked about …": a
-    definite document noun with no author of its own is the latest earlier one of its
-    kind, whose author speaks; if that one names none, no one does."""
-    if not _document(head, rules) or not with_the(head):
+    document noun with no author of its own is the nearest earlier one of its kind that
+    names one ("the statement"), or one just after it that does ("a new poll has found
+    … The poll, released by the Public Policy Institute, showed"); its author speaks."""
+    if not _document(head, rules):
         return None
     lemma = head.lemma_.lower()
-    earlier = (t for t in reversed(head.doc[: head.i]) if t.lemma_.lower() == lemma)
-    latest = next((t for t in earlier if t.pos_ == "NOUN"), None)
-    return _author(latest, rules) if latest is not None else None
+    same = [t for t in head.doc if t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
+    earlier = [t for t in reversed(same) if t.i < head.i] if with_the(head) else []
+    soon = _sentence_start_after(head, 2)
+    later = [t for t in same if head.i < t.i < soon] if head.tag_ == "NN" else []  # not "Polls"
+    return next((a for t in (*earlier, *later) if (a := _author(t, rules)) is not None), None)
+
+
+def _sentence_start_after(token: Token, count: int) -> int:
+    """Where the sentence ``count`` sentences after the token's begins (or the end)."""
+    end = token.sent.end
+    for _ in range(count):
+        if end >= len(token.doc):
+            break
+        end = token.doc[end].sent.end
+    return end
 
 
 def _document(head: Token, rules: RuleSet) -> bool:

@@ -1920,3 +1920,16 @@ def test_a_person_met_by_a_role_beside_the_name_has_the_names_sex(engine):
         "He said the campaign would go on."
     )
     assert _speaker_names(engine.attribute(text))[-1] == "Tad Brennan"
+
+
+def test_a_poll_speaks_for_who_the_next_sentences_say_put_it_out(engine):
+    """ "a new statewide poll has found … The poll, released by X, showed …": X, for the
+    first poll too; a later "The poll" goes on with the nearest earlier one that names
+    its author."""
+    text = (
+        "Voters are split on the bridge, a new statewide poll has found.\n\n"
+        "The poll, released on Wednesday by the Harwick Policy Institute, showed the mayor "
+        "ahead by two points.\n\nThe poll also found that most voters want a referendum."
+    )
+    names = _speaker_names(engine.attribute(text))
+    assert names == ["the Harwick Policy Institute"] * 3
