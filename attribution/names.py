@@ -136,6 +136,10 @@ class PersonIndex:
         bare = [name for name in holders if lemma in self._bare_titles.get(name, ())]
         return bare if len(holders) > 1 and len(bare) == 1 else holders
 
+    def titled_as(self, word: str) -> list[tuple[str, ...]]:
+        """The named people whose titles have ``word`` ("pollster", "chair")."""
+        return [name for name, roles in self._roles.items() if self._holds(roles, word)]
+
     def titled(self, person: tuple[str, ...]) -> bool:
         """Whether the article gives ``person`` any title or role."""
         return bool(

@@ -229,6 +229,7 @@ def _referent(
             or _role_going_on(token, previous, people)
             or _aged(token, previous, people)
             or _named_later(doc, token, rules)
+            or _headline_role(doc, token, people, rules)
             or token
         )
     bound = _bound_by_reporting_verb(head)
@@ -821,6 +822,22 @@ def _named_later(doc: Doc, head: Token, rules: RuleSet) -> Token | None:
         if name.dep_ == "appos" and name.pos_ == "PROPN"
     }
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _headline_role(doc: Doc, head: Token, people: PersonIndex, rules: RuleSet) -> Token | None:
+    """ "Former Clinton Pollster Says …" over "Former Bill Clinton pollster Douglas Schoen
+    was a guest …": a headline names by role alone, without an article, the one person
+    the article gives that title."""
+    paragraphs = paragraph_spans(doc)
+    if len(paragraphs) < 2 or head.i >= paragraphs[0].end or people.is_person(head):
+        return None
+    if any(c.dep_ in {"det", "poss"} for c in head.lefts):
+        return None  # "A spokeswoman for the union said" opens a story, not a headline
+    word = head.lower_
+    if word not in rules.words("title_words") or head.tag_ not in {"NN", "NNP"}:
+        return None
+    holders = people.titled_as(word)
+    return people.mentions_of(doc, holders[0])[0] if len(holders) == 1 else None
 
 
 def _organization_nominal(head: Token, rules: RuleSet) -> bool:

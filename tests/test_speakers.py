@@ -1933,3 +1933,22 @@ def test_a_poll_speaks_for_who_the_next_sentences_say_put_it_out(engine):
     )
     names = _speaker_names(engine.attribute(text))
     assert names == ["the Harwick Policy Institute"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # the one person the article titles so
+            "Former Harwick Pollster Says Voters Are Angry.\n\nFormer Harwick pollster Anna "
+            "Feld said on Monday that voters were angry about the bridge.",
+            "Anna Feld",
+        ),
+        (  # two pollsters: the headline's stays a description
+            "Former Harwick Pollster Says Voters Are Angry.\n\nFormer Harwick pollster Anna "
+            "Feld and the pollster Ivo Hart met on Monday.",
+            "Former Harwick Pollster",
+        ),
+    ],
+)
+def test_a_headline_names_by_role_the_one_person_so_titled(engine, text, name):
+    assert _speaker_names(engine.attribute(text))[0] == name
