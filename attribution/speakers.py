@@ -1036,11 +1036,13 @@ def _author_named_elsewhere(head: Token, rules: RuleSet) -> Token | None:
     """ "a statement issued by the Sanders campaign … the statement talked about …": a
     document noun with no author of its own is the nearest earlier one of its kind that
     names one ("the statement"), or one just after it that does ("a new poll has found
-    … The poll, released by the Public Policy Institute, showed"); its author speaks."""
+    … The poll, released by the Public Policy Institute, showed"); its author speaks. A
+    poll and a survey are one kind (rules/poll_nouns.yaml)."""
     if not _document(head, rules):
         return None
-    lemma = head.lemma_.lower()
-    same = [t for t in head.doc if t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
+    polls = rules.words("poll_nouns")
+    kind = polls if head.lemma_.lower() in polls else {head.lemma_.lower()}
+    same = [t for t in head.doc if t.pos_ == "NOUN" and t.lemma_.lower() in kind]
     earlier = [t for t in reversed(same) if t.i < head.i] if with_the(head) else []
     soon = _sentence_start_after(head, 2)
     later = [t for t in same if head.i < t.i < soon] if head.tag_ == "NN" else []  # not "Polls"

@@ -1935,6 +1935,16 @@ def test_a_poll_speaks_for_who_the_next_sentences_say_put_it_out(engine):
     assert names == ["the Harwick Policy Institute"] * 3
 
 
+def test_a_poll_and_a_survey_are_one_kind(engine):
+    """rules/poll_nouns.yaml: "a new poll … The survey, conducted by X," is X's poll."""
+    text = (
+        "The mayor leads by two points, according to a new poll.\n\n"
+        "The survey, conducted by the Harwick Policy Institute, finds voters split on the "
+        "bridge."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["the Harwick Policy Institute"] * 2
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
