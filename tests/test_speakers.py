@@ -1873,25 +1873,6 @@ def test_newspapers_titles_and_relative_clauses(engine, text, names):
     assert _speaker_names(engine.attribute(text))[-len(names) :] == names
 
 
-def test_a_pronoun_speaker_is_no_one_its_quotation_names(engine):
-    text = (
-        "Martin Quill, a former budget director, has urged Governor Ezra Lund to back the "
-        "canal plan. Lund has not said whether he will.\n"
-        "“By backing the canal, Ezra Lund could win the north in a week,” he wrote on his blog."
-    )
-    assert _speaker_names(engine.attribute(text))[-1] == "Martin Quill"
-
-
-def test_a_pronoun_speaker_may_name_themself_as_a_complement(engine):
-    text = (
-        "Governor Ezra Lund met Mayor Paul Brant in Tarrow on Friday. Brant left early.\n"
-        "Lund said the canal would be built.\n"
-        "“If you want a slower canal, you have a fine candidate, but it is not Ezra Lund,” "
-        "he said."
-    )
-    assert _speaker_names(engine.attribute(text))[-1] == "Ezra Lund"
-
-
 def test_a_newspaper_named_like_one_of_a_people_is_no_epithet(engine):
     """ "The Texan said" may be the one Texan named before; "The Tennessean" is a paper."""
     text = "Governor Ezra Lund will skip the summit. The Tennessean first reported the decision."
@@ -1907,19 +1888,6 @@ def test_they_who_speak_are_people_not_things(engine):
         "worried the town, and they said the sea wall had to be rebuilt."
     )
     assert _speaker_names(engine.attribute(text)) == ["Several harbour engineers"]
-
-
-def test_a_person_met_by_a_role_beside_the_name_has_the_names_sex(engine):
-    """ "his top aide, Tad Devine," enters the salience pass as "aide", of no sex; the
-    name makes him male, so a later "her" goes to the woman named, and "He" to him."""
-    text = (
-        "Senator Rolf Maddox will stay in the race, his top aide, Tad Brennan, told reporters. "
-        "“We are nowhere near the end,” Brennan said. Brennan said Maddox would speak about "
-        "the economy.\n\n"
-        "A note from Hillary Lamb's office praised her staff. Brennan did not concede. "
-        "He said the campaign would go on."
-    )
-    assert _speaker_names(engine.attribute(text))[-1] == "Tad Brennan"
 
 
 def test_a_poll_speaks_for_who_the_next_sentences_say_put_it_out(engine):
@@ -1962,3 +1930,32 @@ def test_a_poll_and_a_survey_are_one_kind(engine):
 )
 def test_a_headline_names_by_role_the_one_person_so_titled(engine, text, name):
     assert _speaker_names(engine.attribute(text))[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        (  # a pronoun that says a quotation is no one the quotation speaks of
+            "Martin Quill, a former budget director, has urged Governor Ezra Lund to back the "
+            "canal plan. Lund has not said whether he will.\n“By backing the canal, Ezra Lund "
+            "could win the north in a week,” he wrote on his blog.",
+            "Martin Quill",
+        ),
+        (  # … but may name themself in it ("it is not X")
+            "Governor Ezra Lund met Mayor Paul Brant in Tarrow on Friday. Brant left early.\n"
+            "Lund said the canal would be built.\n“If you want a slower canal, you have a fine "
+            "candidate, but it is not Ezra Lund,” he said.",
+            "Ezra Lund",
+        ),
+        (  # a person met as "his top aide" beside the name has the name's sex: a "her"
+            # meant for a woman named nearby does not make him female
+            "Senator Rolf Maddox will stay in the race, his top aide, Tad Brennan, told "
+            "reporters. “We are nowhere near the end,” Brennan said. Brennan said Maddox would "
+            "speak about the economy.\n\nA note from Hillary Lamb's office praised her staff. "
+            "Brennan did not concede. He said the campaign would go on.",
+            "Tad Brennan",
+        ),
+    ],
+)
+def test_whom_a_pronoun_speaker_stands_for(engine, text, last):
+    assert _speaker_names(engine.attribute(text))[-1] == last
