@@ -363,9 +363,8 @@ def _without_second_report(
     report, not part of the first: "said the plan left out fathers, and when pressed, the
     mother of three replied, …", "said that the country would leave and suggested that it
     would …", "insisted it was premature while adding, “…”" (not what a cue after it
-    reports). The content ends before the
-    conjunction. Not a verb of belief or intent: "said they were relieved but wanted the
-    decision in writing" is one thing said."""
+    reports). The content ends before the conjunction. Not a verb of belief or intent:
+    "said they were relieved but wanted the decision in writing" is one thing said."""
     words = doc.char_span(content[0], content[1], alignment_mode="expand")
     if words is None:
         return content

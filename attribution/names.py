@@ -21,6 +21,7 @@ ORG_ENTS = frozenset({"ORG", "FAC", "GPE", "NORP"})
 NAME_DEPS = frozenset({"compound", "nmod"})  # how a first name hangs on a surname
 
 
+#: The roles in which a quotation speaks of a person (see PersonIndex.named_in).
 _SPOKEN_OF = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos"})
 
 
@@ -193,9 +194,9 @@ class PersonIndex:
         return any(len(name) > 1 and name[-1] == surname for name in self.clusters)
 
     def named_in(self, doc: Doc, spans: Iterable[tuple[int, int]]) -> set[tuple[str, ...]]:
-        """The people the character spans (quotations) speak of, as a subject, an object
-        or an owner: whoever says one is rarely someone it speaks of. Not one it names
-        otherwise: "it's not Bernie Sanders", "Billie Jean King, you are the Queen"."""
+        """The people the character spans (quotations) speak of, as a subject, an object,
+        an owner or an apposition: whoever says one is rarely someone it speaks of. Not
+        one it names otherwise: "it's not Bernie Sanders", "Billie Jean King, you are …"."""
         return {
             key
             for start, end in spans
