@@ -109,10 +109,10 @@ class PronounResolver:
                     if entity is not None:
                         self._syntax.add(token.i)
                     entity = entity or self._bound(token, entities)
-                    # "“…, Donald Trump could …,” he wrote" is not Trump writing
-                    named = self._people.named_in(doc, self._spoken.get(token.i, ()))
-                    others = [e for key, e in entities.items() if key not in named]
-                    entity = entity or self._choose(token, others, number)
+                    if entity is None:  # "“…, Donald Trump could …,” he wrote": not Trump
+                        named = self._people.named_in(doc, self._spoken.get(token.i, ()))
+                        others = [e for key, e in entities.items() if key not in named]
+                        entity = self._choose(token, others, number)
                     if entity is None:
                         continue
                     # the latest name if the person was first met by name; else the

@@ -828,13 +828,13 @@ def _headline_role(doc: Doc, head: Token, people: PersonIndex, rules: RuleSet) -
     """ "Former Clinton Pollster Says …" over "Former Bill Clinton pollster Douglas Schoen
     was a guest …": a headline names by role alone, without an article, the one person
     the article gives that title."""
-    paragraphs = paragraph_spans(doc)
-    if len(paragraphs) < 2 or head.i >= paragraphs[0].end or people.is_person(head):
-        return None
-    if any(c.dep_ in {"det", "poss"} for c in head.lefts):
-        return None  # "A spokeswoman for the union said" opens a story, not a headline
     word = head.lower_
     if word not in rules.words("title_words") or head.tag_ not in {"NN", "NNP"}:
+        return None  # checked first: asked of most mentions
+    if any(c.dep_ in {"det", "poss"} for c in head.lefts):
+        return None  # "A spokeswoman for the union said" opens a story, not a headline
+    paragraphs = paragraph_spans(doc)
+    if len(paragraphs) < 2 or head.i >= paragraphs[0].end or people.is_person(head):
         return None
     holders = people.titled_as(word)
     return people.mentions_of(doc, holders[0])[0] if len(holders) == 1 else None
@@ -1153,6 +1153,8 @@ def _can_be(pronoun: Token, antecedent: Token, rules: RuleSet) -> bool:
     return pronoun.lower_ not in THING_PRONOUNS or _speaks_as_a_thing(antecedent, rules)
 
 
+#: Lexicons of singular words for a person, which a plural's lemma may be.
+_PEOPLE_LEXICONS = ("person_nouns", "title_words", "anonymous", "occupations")
 #: Endings of plural nouns for people the lexicons do not list ("pundits" aside).
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ans", "ants", "ents")
 
@@ -1163,10 +1165,11 @@ def _people(token: Token, rules: RuleSet) -> bool:
     if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "NORP"}:
         return True
     lemma, lower = token.lemma_.lower(), token.lower_
-    plural = rules.words("group_nouns") | rules.words("audience_nouns")
-    singular = rules.words("person_nouns") | rules.words("title_words")
-    singular |= rules.words("anonymous") | rules.words("occupations")
-    return lower in plural or lemma in singular or lower.endswith(_PEOPLE_ENDINGS)
+    return (
+        lower.endswith(_PEOPLE_ENDINGS)
+        or any(lower in rules.words(name) for name in ("group_nouns", "audience_nouns"))
+        or any(lemma in rules.words(name) for name in _PEOPLE_LEXICONS)
+    )  # no union of the lists: asked of each word before a plural pronoun
 
 
 def _speaks_as_a_thing(token: Token, rules: RuleSet) -> bool:
