@@ -392,7 +392,13 @@ def with_the(head: Token) -> bool:
 
 def _with_family_name(head: Token, name: tuple[str, ...], rules: RuleSet) -> tuple[str, ...]:
     """A first name alone set beside a family word owned by a named person takes that
-    person's surname: "Clinton's husband, Bill" is Bill Clinton."""
+    person's surname: "Clinton's husband, Bill" is Bill Clinton; so does one coordinated
+    with a full name: "David and Jeanne Heidler" are David Heidler and Jeanne Heidler."""
+    partner = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    if len(name) == 1 and partner is not None and _first_name_sex(head.lower_, rules):
+        full = name_words(partner, rules)
+        if len(full) > 1 and _first_name_sex(full[0].lower(), rules):
+            return (name[0], full[-1])
     family = head.head
     if (
         len(name) != 1
@@ -685,7 +691,10 @@ def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
     )
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            words = [t for t in child.subtree if not (t.dep_ == "det" and t.head == child)]
+            # "Rebekah Mercer, a donor who has become an ally of the candidate": a donor
+            clause = [c.left_edge.i for c in child.rights if c.dep_ == "relcl"]
+            words = [t for t in child.subtree if t.i < min(clause, default=len(doc))]
+            words = [t for t in words if not (t.dep_ == "det" and t.head == child)]
             titles.append(doc[words[0].i : words[-1].i + 1].text.strip(" ,"))
     if (described := _described_by(head, tokens[0])) is not None:
         titles.append(described)

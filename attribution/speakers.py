@@ -225,6 +225,7 @@ def _referent(
             or _earlier_pair(doc, token)
             or _organization_going_on(token, previous, people, rules)
             or _speech_going_on(token, previous, rules)
+            or _named_next(doc, token, people, rules)
             or _epithet_of(token, people, rules, pronouns)
             or _role_going_on(token, previous, people)
             or _aged(token, previous, people)
@@ -282,12 +283,12 @@ def _named_for(pronoun: Token, antecedent: Token, people: PersonIndex, rules: Ru
 def _described_before(head: Token, referents: Sequence[Token | None]) -> int | None:
     """ "a senior State Department official told reporters … The official said": a
     definite noun with nothing set beside it goes on with the latest earlier unnamed
-    speaker whose head noun it repeats (the index of that attribution)."""
-    definite = with_the(head)
-    named = any(c.pos_ == "PROPN" for c in head.lefts) or any(
-        c.dep_ == "appos" for c in head.rights
-    )  # "The United Grocery Workers union", "the official, Ana Ruiz,"
-    if head.pos_ != "NOUN" or not definite or named:
+    speaker whose head noun it repeats (the index of that attribution). A name before it
+    says who it is ("The United Grocery Workers union"), unless it is the initials of the
+    earlier one's: "the RNC member" after "a Republican National Committee member"."""
+    proper = {c.lower_ for c in head.lefts if c.pos_ == "PROPN"}
+    apposed = any(c.dep_ == "appos" for c in head.rights)  # "the official, Ana Ruiz,"
+    if head.pos_ != "NOUN" or not with_the(head) or apposed or len(proper) > 1:
         return None
     noun, modifiers = head.lemma_.lower(), _modifiers(head)
     return _latest(
@@ -296,7 +297,8 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
             t.pos_ == "NOUN"
             and t.tag_ == head.tag_
             and t.lemma_.lower() == noun
-            and modifiers <= _modifiers(t)
+            and proper <= {_initials(t)}
+            and modifiers <= _modifiers(t) | proper
         ),  # "the longtime senator" is no "freshman senator"
     )
 
@@ -304,6 +306,15 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
 def _modifiers(head: Token) -> set[str]:
     """What describes the noun, apart from words that point back ("the same polling")."""
     return {c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"}} - {"same"}
+
+
+def _initials(head: Token) -> str:
+    """The initials of the capitalised words before a noun: "rnc" for "a prominent
+    Republican National Committee member"."""
+    words = [
+        t for t in head.doc[head.left_edge.i : head.i] if t.text[:1].isupper() and t.dep_ != "det"
+    ]
+    return "".join(t.text[0] for t in words).lower()
 
 
 def _source_again(head: Token, rules: RuleSet) -> bool:
@@ -732,13 +743,14 @@ def _role_going_on(head: Token, previous: Token | None, people: PersonIndex) -> 
     else the one last named as a subject in this or the previous paragraph ("Rubio
     stopped by his headquarters … the senator said"); that one too when the article
     gives them no title at all and names no holder since, however many others it titles
-    so."""
+    so ("a Democratic strategist" is someone new)."""
     holders = people.role_holders(head)
     if not holders:
         return None
     last = next(_named_subjects_before(head, people), None)  # that one, or no one
     person = people.canonical(last) if last is not None else None
-    if person is not None and not people.titled(person) and person not in holders:
+    fresh = any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in head.lefts)
+    if person is not None and not fresh and not people.titled(person) and person not in holders:
         between = head.doc[last.i + 1 : head.i]
         if not any(t.pos_ == "PROPN" and people.canonical(t) in holders for t in between):
             return last if people.sex(head) in {None, people.sex(last)} else None
@@ -784,6 +796,25 @@ def _epithet_of(
         if sex in {None, people.sex(token)}:
             return token
     return pronouns.antecedent(head) if pronouns is not None else None
+
+
+def _named_next(doc: Doc, head: Token, people: PersonIndex, rules: RuleSet) -> Token | None:
+    """ "The Romanian hacker who first revealed … was sentenced …" and then "Marcel Lehel
+    Lazar, 44, …": a story that opens on a description of someone names them at the start
+    of the next paragraph."""
+    if not epithet(head, people, rules):
+        return None
+    paragraphs = paragraph_spans(doc)
+    index = next((k for k, p in enumerate(paragraphs) if p.start <= head.i < p.end), None)
+    if index is None or index > 2 or index + 1 == len(paragraphs):
+        return None  # an opening comes after a headline and a subheading at most
+    if mention_tokens(head)[0] != paragraphs[index].start:
+        return None
+    name = paragraphs[index + 1][0]
+    while name.dep_ in NAME_DEPS and name.head.i > name.i:
+        name = name.head  # "Richard" → "Cross"
+    subject = name.dep_ in {"nsubj", "nsubjpass"}
+    return name if subject and people.is_person(name) else None
 
 
 def _named_subjects_before(head: Token, people: PersonIndex) -> Iterator[Token]:
@@ -1096,6 +1127,8 @@ def _coreferee_antecedent(doc: Doc, pronoun: Token, attribution: Attribution) ->
     resolved = doc._.coref_chains.resolve(pronoun) if doc.has_extension("coref_chains") else None
     if not resolved:
         return None
+    if len(resolved) > 1:  # "As Johnson and Weld stumped …, they said": the pair
+        return _coordinated_before(doc, pronoun, attribution)
     outside = [t for t in resolved if not _inside(t, attribution.content) and t.i < pronoun.i]
     if len(outside) != 1:
         return None
@@ -1106,6 +1139,23 @@ def _coreferee_antecedent(doc: Doc, pronoun: Token, attribution: Attribution) ->
         return antecedent
     named = antecedent.pos_ == "PROPN" and antecedent.head.pos_ != "NOUN"
     return antecedent if named else antecedent.head
+
+
+def _coordinated_before(doc: Doc, pronoun: Token, attribution: Attribution) -> Token | None:
+    """The first of the names coreferee's chain coordinates last before ``pronoun``, when
+    no quotation of the pronoun's own holds them: its conjuncts make the group."""
+    for chain in doc._.coref_chains:
+        mentions = [m.token_indexes for m in chain]
+        if not any(pronoun.i in m for m in mentions):
+            continue
+        pairs = [m for m in mentions if len(m) > 1 and m[-1] < pronoun.i]
+        if not pairs:
+            return None
+        first = doc[pairs[-1][0]]
+        quoted = any(_inside(first, q) for q in attribution.quotes)
+        together = all(doc[i] in first.conjuncts for i in pairs[-1][1:])
+        return first if together and not quoted else None
+    return None
 
 
 def _rule_antecedent(
@@ -1133,9 +1183,15 @@ def _agrees(pronoun: str, token: Token, people: PersonIndex, subject: bool = Tru
     if pronoun in PERSON_PRONOUNS:
         return people.is_person(token)
     is_subject = token.dep_ == "nsubj" or not subject
-    if pronoun in PLURAL_PRONOUNS:
-        return token.tag_ in {"NNS", "NNPS"} and is_subject
+    if pronoun in PLURAL_PRONOUNS:  # "Ana Ruiz and Ivo Hart toured …. They said"
+        return (token.tag_ in {"NNS", "NNPS"} or _names_together(token)) and is_subject
     return pronoun in THING_PRONOUNS and token.ent_type_ == "ORG" and is_subject
+
+
+def _names_together(token: Token) -> bool:
+    """The first of coordinated names, which a plural pronoun may stand for."""
+    names = [c for c in token.conjuncts if c.pos_ == "PROPN"]
+    return token.pos_ == "PROPN" and token.dep_ != "conj" and bool(names)
 
 
 def _of_other_sex(pronoun: Token, token: Token, people: PersonIndex) -> bool:
@@ -1146,10 +1202,11 @@ def _of_other_sex(pronoun: Token, token: Token, people: PersonIndex) -> bool:
 
 def _can_be(pronoun: Token, antecedent: Token, rules: RuleSet) -> bool:
     """Whether coreferee's antecedent fits: "it" stands for something that can speak (an
-    organisation, a document), not "her email use"; "they" for people or such things,
-    not "the effects"."""
-    if pronoun.lower_ in PLURAL_PRONOUNS:
-        return _people(antecedent, rules) or _speaks_as_a_thing(antecedent, rules)
+    organisation, a document), not "her email use"; "they" for people (not one person)
+    or such things, not "the effects"."""
+    if pronoun.lower_ in PLURAL_PRONOUNS:  # people, but not "a journalist"
+        people = antecedent.tag_ != "NN" and _people(antecedent, rules)
+        return people or _speaks_as_a_thing(antecedent, rules)
     return pronoun.lower_ not in THING_PRONOUNS or _speaks_as_a_thing(antecedent, rules)
 
 

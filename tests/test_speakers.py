@@ -1959,3 +1959,60 @@ def test_a_headline_names_by_role_the_one_person_so_titled(engine, text, name):
 )
 def test_whom_a_pronoun_speaker_stands_for(engine, text, last):
     assert _speaker_names(engine.attribute(text))[-1] == last
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # initials of the description met before
+            "“We will not pay,” said a senior Harbour Workers Union member who asked not to "
+            "be named.\n\nAna Ruiz, the mayor, said talks would go on.\n\n“It is a bluff,” "
+            "the HWU member said.",
+            [
+                "a senior Harbour Workers Union member",
+                "Ana Ruiz",
+                "a senior Harbour Workers Union member",
+            ],
+        ),
+        (  # "a strategist" is someone new, not the untitled person named last
+            "Transport strategist Ana Ruiz said the ferries would run.\n\nCarla Mendes "
+            "campaigned in the port on Monday.\n\n“We have lost the coast,” said a "
+            "strategist who asked not to be named.",
+            ["Ana Ruiz", "a strategist"],
+        ),
+        (  # a story that opens on a description names its subject next
+            "Port strike ends.\n\nThe longtime union organizer who led the walkout says the "
+            "deal is fair.\n\nMarta Oyelaran, 58, a crane driver for two decades, said in an "
+            "interview that workers had won.",
+            ["Marta Oyelaran", "Marta Oyelaran"],
+        ),
+        (  # a first name coordinated with a full name shares its surname
+            "The historian David Marsh spoke first. Clay's biographers, David and Jeanne "
+            "Heidler, wrote that Taylor had a tin ear.",
+            ["David Heidler and Jeanne Heidler"],
+        ),
+        (  # "they" after coordinated names is the pair
+            "Ana Ruiz and Ivo Hart toured the coast on Monday. They said the port would reopen.",
+            ["Ana Ruiz and Ivo Hart"],
+        ),
+    ],
+)
+def test_descriptions_and_plurals_find_who_they_stand_for(engine, text, names):
+    assert _speaker_names(engine.attribute(text)) == names
+
+
+def test_they_in_a_clause_with_the_pair_is_the_pair(attributor):
+    """Coreferee's chain gives "they" both names: the pronoun stands for the pair."""
+    text = "As Ana Ruiz and Ivo Hart toured the coast, they were cheered by workers, they said."
+    assert _speaker_names(attributor.attribute(text)) == ["Ana Ruiz and Ivo Hart"]
+
+
+@pytest.mark.parametrize(("word", "fits"), [("journalist", False), ("journalists", True)])
+def test_they_stands_for_people_not_one_person(attributor_rules, word, fits):
+    """A "they" that speaks is not "a journalist", whom coreferee sometimes offers."""
+    from attribution.rules import load_rules
+    from attribution.speakers import _can_be
+
+    doc = attributor_rules._loaded.nlp(f"He met the {word}. They said it was late.")
+    they = next(t for t in doc if t.text == "They")
+    assert _can_be(they, doc[3], load_rules()) is fits
