@@ -290,7 +290,7 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
     apposed = any(c.dep_ == "appos" for c in head.rights)  # "the official, Ana Ruiz,"
     if head.pos_ != "NOUN" or not with_the(head) or apposed or len(proper) > 1:
         return None
-    noun, modifiers = head.lemma_.lower(), _modifiers(head)
+    noun, modifiers, place = head.lemma_.lower(), _modifiers(head), _place_after(head)
     return _latest(
         referents,
         lambda t: (
@@ -299,8 +299,9 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
             and t.lemma_.lower() == noun
             and proper <= {_initials(t)}
             and modifiers <= _modifiers(t) | proper
-        ),  # "the longtime senator" is no "freshman senator"
-    )
+            and place in {"", _place_after(t)}
+        ),  # "the longtime senator" is no "freshman senator"; "the government in Beijing"
+    )  # no "German government"
 
 
 def _modifiers(head: Token) -> set[str]:
@@ -1320,6 +1321,8 @@ class _SpeakerTable:
         unnamed = kind != "organization" or referent.pos_ == "NOUN"  # "a coalition of …"
         if described and unnamed:
             text = _description(described, self._rules.words("anonymity_markers"))
+        if kind == "organization" and referent.pos_ == "NOUN":
+            text += _place_after(referent)  # "the government in Beijing"
         speaker = self._get(kind, text)
         speaker.mentions.add(span)
         if kind == "organization":
@@ -1599,6 +1602,16 @@ def _organization_name(head: Token) -> str | None:
     if not described and end == head.i:
         return None
     return head.doc[start : end + 1].text
+
+
+def _place_after(head: Token) -> str:
+    """ " in Beijing" of "the government in Beijing", which no other government is."""
+    right = mention_tokens(head)[1]
+    place = next((c for c in head.rights if c.dep_ == "prep" and c.i == right + 1), None)
+    if place is None or place.lower_ != "in":
+        return ""
+    names = [o for o in place.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
+    return f" in {head.doc[names[0].left_edge.i : names[0].i + 1].text}" if names else ""
 
 
 def _entity_name(token: Token) -> str | None:

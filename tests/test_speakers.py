@@ -1986,6 +1986,11 @@ def test_whom_a_pronoun_speaker_stands_for(engine, text, last):
             "interview that workers had won.",
             ["Marta Oyelaran", "Marta Oyelaran"],
         ),
+        (  # a place after an organisation's noun tells it from another
+            "The German government said the plant would close. The government in Beijing "
+            "said it would build more plants.",
+            ["The German government", "The government in Beijing"],
+        ),
         (  # a first name coordinated with a full name shares its surname
             "The historian David Marsh spoke first. Clay's biographers, David and Jeanne "
             "Heidler, wrote that Taylor had a tin ear.",
@@ -2016,3 +2021,11 @@ def test_they_stands_for_people_not_one_person(attributor_rules, word, fits):
     doc = attributor_rules._loaded.nlp(f"He met the {word}. They said it was late.")
     they = next(t for t in doc if t.text == "They")
     assert _can_be(they, doc[3], load_rules()) is fits
+
+
+def test_an_appositions_title_stops_before_its_relative_clause(engine):
+    """ "a donor who has become an ally of the senator" titles her a donor, not a senator
+    whom a later "the senator" could mean."""
+    text = "Ruth Stone, a donor who has become an ally of the senator, said the race was close."
+    (speaker,) = engine.attribute(text)["speakers"]
+    assert speaker["titles"] == ["donor"]
