@@ -961,18 +961,21 @@ def _speaks_through(attribution: Attribution, document: Token, rules: RuleSet) -
 def _author(head: Token, rules: RuleSet) -> Token | None:
     """ "A report by the state comptroller says …", "a report released by …", "the
     agency's survey found …", "early results of a poll conducted by …": the document's
-    author speaks."""
+    author speaks; its own before the author of what it is of ("a Huffington Post review
+    of Federal Election Commission filings" is the Post's)."""
     if not _document(head, rules):
         return None
-    for prep in head.children:  # "results of a poll by …": the poll's author, if it has
-        # one; "a Post analysis of campaign filings" is still the Post's
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            parts = [o for o in prep.children if o.dep_ == "pobj" and _document(o, rules)]
-            if parts and (author := _author(parts[0], rules)) is not None:
-                return author
+    return _own_author(head, rules) or _author_of_part(head, rules) or _publisher(head, rules)
+
+
+def _own_author(head: Token, rules: RuleSet) -> Token | None:
+    """Who the document's own words say put it out: by, from or in whom, whose, or who."""
     participles = [c for c in head.children if c.dep_ == "acl"]
     if head.dep_ == "nsubjpass":  # "an email was sent from …"
         participles.append(head.head)
+    # "an email obtained by Citizens United" is not Citizens United's
+    getting = rules.words("receiving_verbs")
+    participles = [c for c in participles if c.lemma_.lower() not in getting]
     for prep in (*head.children, *(g for c in participles for g in c.children)):
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from", "in"}:
             # "an editorial in The Des Moines Register", not "a letter in Spanish", nor
@@ -990,7 +993,17 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
             subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
             if subjects:
                 return subjects[0]
-    return _publisher(head, rules)
+    return None
+
+
+def _author_of_part(head: Token, rules: RuleSet) -> Token | None:
+    """ "results of a poll by …": the author of the document it is of, if that has one."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            parts = [o for o in prep.children if o.dep_ == "pobj" and _document(o, rules)]
+            if parts and (author := _author(parts[0], rules)) is not None:
+                return author
+    return None
 
 
 def _names(compound: Token, rules: RuleSet) -> bool:

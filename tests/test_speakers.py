@@ -2029,3 +2029,20 @@ def test_an_appositions_title_stops_before_its_relative_clause(engine):
     text = "Ruth Stone, a donor who has become an ally of the senator, said the race was close."
     (speaker,) = engine.attribute(text)["speakers"]
     assert speaker["titles"] == ["donor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # the review's own author, not the author of the filings it is of
+            "A Harbour Times review of Port Authority filings found that the fees had doubled.",
+            "Harbour Times",
+        ),
+        (  # rules/receiving_verbs.yaml: whoever obtained the email did not write it
+            "An internal email obtained by the Harbour Times shows that the fees had doubled.",
+            "An internal email obtained by the Harbour Times",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_own_author(engine, text, name):
+    assert _speaker_names(engine.attribute(text)) == [name]
