@@ -288,8 +288,10 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
     earlier one's: "the RNC member" after "a Republican National Committee member"."""
     proper = {c.lower_ for c in head.lefts if c.pos_ == "PROPN"}
     apposed = any(c.dep_ == "appos" for c in head.rights)  # "the official, Ana Ruiz,"
-    if head.pos_ != "NOUN" or not with_the(head) or apposed or len(proper) > 1:
-        return None
+    bare = head.tag_ == "NNS" and not any(c.dep_ != "punct" for c in head.children)
+    bare &= not head.ent_type_  # "Sanders says", read as a plural noun
+    if head.pos_ != "NOUN" or not (with_the(head) or bare) or apposed or len(proper) > 1:
+        return None  # "federal prosecutors wrote … Prosecutors said": those prosecutors
     noun, modifiers, place = head.lemma_.lower(), _modifiers(head), _place_after(head)
     return _latest(
         referents,

@@ -1986,6 +1986,12 @@ def test_whom_a_pronoun_speaker_stands_for(engine, text, last):
             "interview that workers had won.",
             ["Marta Oyelaran", "Marta Oyelaran"],
         ),
+        (  # a bare plural goes on with the group it repeats
+            "“The harm is incalculable,” federal prosecutors wrote in a filing.\n\nThe judge, "
+            "Ana Ruiz, said the case was rare.\n\nProsecutors said a stern sentence would "
+            "deter others.",
+            ["federal prosecutors", "Ana Ruiz", "federal prosecutors"],
+        ),
         (  # a place after an organisation's noun tells it from another
             "The German government said the plant would close. The government in Beijing "
             "said it would build more plants.",
