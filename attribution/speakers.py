@@ -1183,7 +1183,11 @@ def _rule_antecedent(
     for token in reversed(doc[: pronoun.i]):
         if _inside(token, attribution.content) or token.pos_ == "PRON":
             continue
-        if _agrees(lower, token, people) and not _of_other_sex(pronoun, token, people):
+        # "The constitution makes no mention …, although it does say": a document too
+        document = lower in THING_PRONOUNS and token.dep_ == "nsubj" and _document(token, rules)
+        if document or (
+            _agrees(lower, token, people) and not _of_other_sex(pronoun, token, people)
+        ):
             if lower in PLURAL_PRONOUNS and not _can_be(pronoun, token, rules):
                 continue  # "they" said: not "the effects"
             candidates.append(token)
@@ -1201,7 +1205,8 @@ def _agrees(pronoun: str, token: Token, people: PersonIndex, subject: bool = Tru
     is_subject = token.dep_ == "nsubj" or not subject
     if pronoun in PLURAL_PRONOUNS:  # "Ana Ruiz and Ivo Hart toured …. They said"
         return (token.tag_ in {"NNS", "NNPS"} or _names_together(token)) and is_subject
-    return pronoun in THING_PRONOUNS and token.ent_type_ == "ORG" and is_subject
+    organization = token.ent_type_ == "ORG" and not people.is_person(token)  # not "Trump"
+    return pronoun in THING_PRONOUNS and organization and is_subject
 
 
 def _names_together(token: Token) -> bool:

@@ -2052,3 +2052,14 @@ def test_an_appositions_title_stops_before_its_relative_clause(engine):
 )
 def test_a_document_speaks_for_its_own_author(engine, text, name):
     assert _speaker_names(engine.attribute(text)) == [name]
+
+
+def test_it_may_stand_for_a_document_but_not_a_person(engine):
+    """ "The Japanese constitution makes no mention …, although it does say": the
+    constitution speaks (rules/document_nouns.yaml)."""
+    text = (
+        "“We thought only Trump was careless,” said Aida Ruiz, a historian.\n\nThe Japanese "
+        "constitution makes no mention of nuclear weapons, although it does say that Japan "
+        "renounces war."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Aida Ruiz", "The Japanese constitution"]
