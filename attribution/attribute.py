@@ -91,8 +91,9 @@ def attribute(
             continue
         if _cue_quoted(attribution):
             continue  # a verb inside a quotation cannot report the quotation itself
+        attribution = _quote_just_before(doc, attribution, quotes)
         rival = found.get(attribution.content)
-        if rival is None or (_cue_inside(rival) and not _cue_inside(attribution)):
+        if rival is None or _rank(doc, attribution) > _rank(doc, rival):
             found[attribution.content] = attribution
     kept = _without_reread_quotes(list(found.values()), rules)
     joined = _join_paragraph_quotes(kept, quotes)
@@ -116,6 +117,43 @@ def _without_reread_quotes(found: list[Attribution], rules: RuleSet) -> list[Att
 def _cue_quoted(attribution: Attribution) -> bool:
     cue = attribution.cue
     return cue is not None and any(start <= cue[0] < end for start, end in attribution.quotes)
+
+
+def _rank(doc: Doc, attribution: Attribution) -> tuple[bool, bool]:
+    """Of two readings of one content, the one whose cue is outside it, then the one that
+    follows it: "but Moscow denies — “Why not?” asked Dunn" is Dunn's question."""
+    return not _cue_inside(attribution), _follows(doc, attribution.content, attribution)
+
+
+def _follows(doc: Doc, content: Span, attribution: Attribution) -> bool:
+    """Whether the cue or speaker comes right after ``content``, past punctuation only."""
+    if attribution.cue is None:
+        return False
+    after = min(attribution.cue[0], (attribution.speaker or attribution.cue)[0])
+    return content[1] <= after and not doc.text[content[1] : after].strip(" ,.?!;:—–-")
+
+
+def _quote_just_before(doc: Doc, attribution: Attribution, quotes: Sequence[Quote]) -> Attribution:
+    """ "… but Moscow strongly denies — “Why wouldn't you?” asked Dunn": a finite speech
+    verb right after a quotation set off by a dash or a colon reports that quotation, not
+    the clause the parser hung before it."""
+    start, end = attribution.content
+    cue = doc[attribution.cue_head] if attribution.cue_head is not None else None
+    if cue is None or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return attribution
+    for quote in quotes:
+        # set off by a dash or a colon, not a partial quote ("… of “new deployments,” the
+        # White House said")
+        set_off = doc.text[start : quote.start].rstrip()[-1:] in {"—", "–", ":"}
+        if (
+            start < quote.start
+            and quote.end == end
+            and set_off
+            and _follows(doc, (start, end), attribution)
+        ):
+            span = (quote.start, quote.end)
+            return replace(attribution, content=span, quotes=(span,), kind="direct")
+    return attribution
 
 
 def _cue_inside(attribution: Attribution) -> bool:

@@ -505,3 +505,28 @@ def test_a_name_coordinated_with_the_noun_before_its_verb_is_that_verb_subject(r
     (found,) = _run(doc, rules)
     assert doc.text[slice(*found.content)] == "that trust was lost"
     assert doc.text[slice(*found.speaker)] == "Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parser makes the quotation the complement of "denies"
+            "If the ministry is behind the leaks — as many analysts believe, but the ministry "
+            "strongly denies — “why wouldn’t you want to raise it?” asked Dunn, a partner at "
+            "a law firm.",
+            ("Dunn, a partner at a law firm", "“why wouldn’t you want to raise it?”"),
+        ),
+        (  # a partial quote stays in its sentence
+            "The mayor on Thursday assured residents of “new flood defences,” the council said "
+            "in a statement.",
+            ("the council", "The mayor on Thursday assured residents of “new flood defences,”"),
+        ),
+    ],
+)
+def test_a_verb_right_after_a_set_off_quotation_reports_it(attributor, text, expected):
+    found = [
+        (a["speaker_mention"]["text"], a["content"]["text"])
+        for a in attributor.attribute(text)["attributions"]
+    ]
+    assert found[-1] == expected
+    assert [content for _, content in found].count(expected[1]) == 1
