@@ -299,7 +299,10 @@ def _name_beside(doc: Doc, cue: Token, quotes: Sequence[Quote]) -> Spacy | None:
 def _set_off(doc: Doc, name: Spacy, cue: Token) -> bool:
     """ "…, Texas delegate Bill Eastland, wearing a hat, said": the name, with the title
     words before it, opens a clause and an aside set off by commas runs up to the cue."""
-    if doc[name.end].text != "," or doc[cue.i - 1].text != ",":
+    before = cue.i - 1
+    while before > name.end and doc[before].ent_type_ in {"DATE", "TIME"}:
+        before -= 1  # "…, last week said"
+    if doc[name.end].text != "," or doc[before].text != ",":
         return False
     start = _title_start(doc, name)
     return start == cue.sent.start or doc[start - 1].text == "," or doc[start - 1].is_quote

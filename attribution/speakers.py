@@ -1393,7 +1393,9 @@ def _joint_members(referent: Token) -> tuple[Token, ...]:
     """Who a mention names together: "Hana Berg and Kenji Ito"; and "Two senators from the
     Centre Party, Ana Ruiz and Ivo Hart," only the names, whether the parser coordinates
     them with "senators" or with "Party" (the description says who the names are)."""
-    conjuncts = referent.conjuncts
+    # not "Ana Ruiz, who backed Hart, and fiercely opposed the plan", a verb the parser
+    # coordinated with her
+    conjuncts = tuple(c for c in referent.conjuncts if c.pos_ in {"PROPN", "NOUN", "PRON"})
     ampersand = any(c.dep_ == "cc" and c.text == "&" for c in referent.children)
     if referent.dep_ != "conj" and conjuncts and not ampersand:  # "Pipe & Valve" is one
         if referent.tag_ == "NNS" and len(conjuncts) > 1 and _set_off_names(conjuncts):

@@ -530,3 +530,14 @@ def test_a_verb_right_after_a_set_off_quotation_reports_it(attributor, text, exp
     ]
     assert found[-1] == expected
     assert [content for _, content in found].count(expected[1]) == 1
+
+
+def test_a_name_set_off_before_a_dated_cue_is_beside_it(attributor_rules):
+    """ "Beck, who opposed Trump, last week said …": the time between the aside's comma and
+    the cue does not hide the name from a cue the parser left without a subject."""
+    from attribution.attribute import _set_off
+
+    doc = attributor_rules._loaded.nlp("Glenn Beck, who opposed Trump, last week said it was over.")
+    cue = next(t for t in doc if t.text == "said")
+    assert [t.ent_type_ for t in doc[cue.i - 2 : cue.i]] == ["DATE", "DATE"]
+    assert _set_off(doc, doc[0:2], cue)

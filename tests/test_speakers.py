@@ -2063,3 +2063,13 @@ def test_it_may_stand_for_a_document_but_not_a_person(engine):
         "renounces war."
     )
     assert _speaker_names(engine.attribute(text)) == ["Aida Ruiz", "The Japanese constitution"]
+
+
+def test_a_verb_coordinated_with_a_name_is_no_member_of_a_group(engine):
+    """The parser may coordinate "fiercely opposed" with "Ana Ruiz" across her aside."""
+    text = (
+        "“We have concerns,” Ruiz said.\n\nAna Ruiz, who backed Sen. Ivo Hart, D-Maine, and "
+        "fiercely opposed the port plan during the council primaries, last week said the "
+        "plan would fail."
+    )
+    assert _speaker_names(engine.attribute(text))[:2] == ["Ana Ruiz", "Ana Ruiz"]
