@@ -789,6 +789,8 @@ def _epithet_of(
     paragraph, outside quotation marks) whom nothing says is otherwise titled or of the
     other sex; reporters so avoid repeating a name. Failing one, the most salient such
     person ("Trump is touting … Do you support Donald Trump? … The businessman said")."""
+    if _office(head):  # "the attorney general of the state of New York" says who
+        return None
     if not epithet(head, people, rules):  # "the senator" of several: the most salient
         return pronouns.antecedent(head) if pronouns is not None else None
     lemma, sex = head.lemma_.lower(), people.sex(head)
@@ -818,6 +820,13 @@ def _named_next(doc: Doc, head: Token, people: PersonIndex, rules: RuleSet) -> T
         name = name.head  # "Richard" → "Cross"
     subject = name.dep_ in {"nsubj", "nsubjpass"}
     return name if subject and people.is_person(name) else None
+
+
+def _office(head: Token) -> bool:
+    """A role of a determined body ("the deputy head of China's delegation", "the attorney
+    general of the state of New York"), not "the secretary of state"."""
+    bodies = [o for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    return any(o.dep_ == "pobj" and any(d.dep_ in {"det", "poss"} for d in o.lefts) for o in bodies)
 
 
 def _named_subjects_before(head: Token, people: PersonIndex) -> Iterator[Token]:

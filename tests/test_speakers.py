@@ -1997,6 +1997,18 @@ def test_whom_a_pronoun_speaker_stands_for(engine, text, last):
             "said it would build more plants.",
             ["The German government", "The government in Beijing"],
         ),
+        (  # an office of a determined body is no epithet for the person named before
+            "Thomas Baker has been a party to 3,500 lawsuits in 30 years. Lawsuits are one of "
+            "his main tools. The attorney general of the state of Maine is suing Baker for $40 "
+            "million, claiming his college is a fraud.",
+            ["The attorney general of the state of Maine"],
+        ),
+        (
+            "Thomas Baker leads the talks for Veloria. He said the patrols were lawful.\n\nThe "
+            "deputy head of Veloria's delegation to the forum said the navy should reduce its "
+            "patrols.",
+            ["Thomas Baker", "The deputy head of Veloria's delegation to the forum"],
+        ),
         (  # a first name coordinated with a full name shares its surname
             "The historian David Marsh spoke first. Clay's biographers, David and Jeanne "
             "Heidler, wrote that Taylor had a tin ear.",
