@@ -489,8 +489,11 @@ def _apposed_name(token: Token, people: PersonIndex) -> Token | None:
         return next(closing, None)
     if token.pos_ not in {"NOUN", "NUM"}:
         return None
-    if token.dep_ == "appos" and token.head.pos_ == "PROPN" and people.is_person(token.head):
-        return token.head  # "Kara Lindqvist-Obi, a pharmacist in Columbus, who said"
+    apposed = token
+    while apposed.dep_ == "conj":
+        apposed = apposed.head  # "Herman Cain, the pizza maven and former … candidate"
+    if apposed.dep_ == "appos" and apposed.head.pos_ == "PROPN" and people.is_person(apposed.head):
+        return apposed.head  # "Kara Lindqvist-Obi, a pharmacist in Columbus, who said"
     beside = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     return beside or _second_subject(token) or next(closing, None)
 

@@ -2085,3 +2085,12 @@ def test_a_verb_coordinated_with_a_name_is_no_member_of_a_group(engine):
         "plan would fail."
     )
     assert _speaker_names(engine.attribute(text))[:2] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_the_second_of_two_descriptions_beside_a_name_is_that_person(engine):
+    text = (
+        "Lately, Carl Dunmore, the pizza maven and former Republican presidential candidate "
+        "who hosts a Denver area radio show, was asked by a listener why young men are "
+        "arriving as migrants. “So they can be planted among us,” he said."
+    )
+    assert _speaker_names(engine.attribute(text))[-1] == "Carl Dunmore"
