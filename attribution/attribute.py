@@ -141,19 +141,15 @@ def _quote_just_before(doc: Doc, attribution: Attribution, quotes: Sequence[Quot
     cue = doc[attribution.cue_head] if attribution.cue_head is not None else None
     if cue is None or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
         return attribution
-    for quote in quotes:
-        # set off by a dash or a colon, not a partial quote ("… of “new deployments,” the
-        # White House said")
-        set_off = doc.text[start : quote.start].rstrip()[-1:] in {"—", "–", ":"}
-        if (
-            start < quote.start
-            and quote.end == end
-            and set_off
-            and _follows(doc, (start, end), attribution)
-        ):
-            span = (quote.start, quote.end)
-            return replace(attribution, content=span, quotes=(span,), kind="direct")
-    return attribution
+    quote = next((q for q in quotes if start < q.start and q.end == end), None)
+    if quote is None or not _follows(doc, (start, end), attribution):
+        return attribution
+    # set off by a dash or a colon, not a partial quote ("… of “new deployments,” the White
+    # House said")
+    if doc.text[start : quote.start].rstrip()[-1:] not in {"—", "–", ":"}:
+        return attribution
+    span = (quote.start, quote.end)
+    return replace(attribution, content=span, quotes=(span,), kind="direct")
 
 
 def _cue_inside(attribution: Attribution) -> bool:
