@@ -417,7 +417,8 @@ def _latest(earlier: Sequence[_T | None], fits: Callable[[_T], bool]) -> int | N
 
 def _owner(head: Token, rules: RuleSet) -> Token | None:
     """ "his campaign", "her advisers", "the Texas senator's allies": the possessive
-    pronoun or definite role noun that owns a nominal mention."""
+    pronoun or definite role noun that owns a nominal mention; for "whose book", whom the
+    relative clause describes."""
     if head.pos_ != "NOUN":
         return None
     roles = rules.words("title_words") | rules.words("person_nouns")
@@ -425,6 +426,8 @@ def _owner(head: Token, rules: RuleSet) -> Token | None:
         role = child.pos_ == "NOUN" and with_the(child) and child.lemma_.lower() in roles
         if child.dep_ == "poss" and (child.lower_ in {"his", "her"} or role):
             return child
+        if child.dep_ == "poss" and child.tag_ == "WP$" and head.head.dep_ == "relcl":
+            return head.head.head  # "McConnell, the leader, whose new book boasts of …"
     return None
 
 

@@ -2060,6 +2060,11 @@ def test_an_appositions_title_stops_before_its_relative_clause(engine):
             "An internal email obtained by the Harbour Times shows that the fees had doubled.",
             ["An internal email obtained by the Harbour Times"],
         ),
+        (  # "whose new book" is the book of whom the relative clause describes
+            "Among others in a trap are Senators Ezra Lund, the majority leader, whose new book "
+            "boasts of his commitment to civil rights; and Tom Ruiz, a son of immigrants.",
+            ["Ezra Lund"],
+        ),
         (  # "it" may stand for a document (rules/document_nouns.yaml)
             "“We thought only Trump was careless,” said Aida Ruiz, a historian.\n\nThe Japanese "
             "constitution makes no mention of nuclear weapons, although it does say that Japan "
