@@ -122,15 +122,16 @@ def _cue_quoted(attribution: Attribution) -> bool:
 def _rank(doc: Doc, attribution: Attribution) -> tuple[bool, bool]:
     """Of two readings of one content, the one whose cue is outside it, then the one that
     follows it: "but Moscow denies — “Why not?” asked Dunn" is Dunn's question."""
-    return not _cue_inside(attribution), _follows(doc, attribution.content, attribution)
+    return not _cue_inside(attribution), _follows(doc, attribution)
 
 
-def _follows(doc: Doc, content: Span, attribution: Attribution) -> bool:
-    """Whether the cue or speaker comes right after ``content``, past punctuation only."""
+def _follows(doc: Doc, attribution: Attribution) -> bool:
+    """Whether the cue or speaker comes right after the content, past punctuation only."""
     if attribution.cue is None:
         return False
+    end = attribution.content[1]
     after = min(attribution.cue[0], (attribution.speaker or attribution.cue)[0])
-    return content[1] <= after and not doc.text[content[1] : after].strip(" ,.?!;:—–-")
+    return end <= after and not doc.text[end:after].strip(" ,.?!;:—–-")
 
 
 def _quote_just_before(doc: Doc, attribution: Attribution, quotes: Sequence[Quote]) -> Attribution:
@@ -142,7 +143,7 @@ def _quote_just_before(doc: Doc, attribution: Attribution, quotes: Sequence[Quot
     if cue is None or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
         return attribution
     quote = next((q for q in quotes if start < q.start and q.end == end), None)
-    if quote is None or not _follows(doc, (start, end), attribution):
+    if quote is None or not _follows(doc, attribution):
         return attribution
     # set off by a dash or a colon, not a partial quote ("… of “new deployments,” the White
     # House said")

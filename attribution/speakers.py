@@ -284,9 +284,9 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
     """ "a senior State Department official told reporters … The official said": a
     definite noun with nothing set beside it goes on with the latest earlier unnamed
     speaker whose head noun it repeats (the index of that attribution). A name before it
-    says who it is ("The United Grocery Workers union"), unless it is the initials of the
-    earlier one's: "the RNC member" after "a Republican National Committee member"."""
-    proper = {c.lower_ for c in head.lefts if c.pos_ == "PROPN"}
+    says who it is ("The United Grocery Workers union"), unless the earlier one's words
+    spell it: "the RNC member" after "a Republican National Committee member"."""
+    proper = [c.text for c in head.lefts if c.pos_ == "PROPN"]
     apposed = any(c.dep_ == "appos" for c in head.rights)  # "the official, Ana Ruiz,"
     bare = head.tag_ == "NNS" and not any(c.dep_ != "punct" for c in head.children)
     bare &= not head.ent_type_  # "Sanders says", read as a plural noun
@@ -299,8 +299,8 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
             t.pos_ == "NOUN"
             and t.tag_ == head.tag_
             and t.lemma_.lower() == noun
-            and proper <= {_initials(t)}
-            and modifiers <= _modifiers(t) | proper
+            and all(_spelled_out(p, _words_before(t)) for p in proper)
+            and modifiers <= _modifiers(t) | {p.lower() for p in proper}
             and place in {"", _place_after(t)}
         ),  # "the longtime senator" is no "freshman senator"; "the government in Beijing"
     )  # no "German government"
@@ -311,13 +311,9 @@ def _modifiers(head: Token) -> set[str]:
     return {c.lower_ for c in head.lefts if c.dep_ in {"amod", "compound"}} - {"same"}
 
 
-def _initials(head: Token) -> str:
-    """The initials of the capitalised words before a noun: "rnc" for "a prominent
-    Republican National Committee member"."""
-    words = [
-        t for t in head.doc[head.left_edge.i : head.i] if t.text[:1].isupper() and t.dep_ != "det"
-    ]
-    return "".join(t.text[0] for t in words).lower()
+def _words_before(head: Token) -> list[str]:
+    """The words of a noun's phrase before it: "a prominent Republican National Committee"."""
+    return [t.text for t in head.doc[head.left_edge.i : head.i]]
 
 
 def _source_again(head: Token, rules: RuleSet) -> bool:

@@ -1071,6 +1071,14 @@ def test_a_document_with_an_author_credits_the_author(engine):
             "buses would run late.",
             "The Harwick Transit Agency",
         ),
+        (  # the review's own author, not the author of the filings it is of
+            "A Harbour Times review of Port Authority filings found that the fees had doubled.",
+            "Harbour Times",
+        ),
+        (  # rules/receiving_verbs.yaml: whoever obtained the email did not write it
+            "An internal email obtained by the Harbour Times shows that the fees had doubled.",
+            "An internal email obtained by the Harbour Times",
+        ),
     ],
 )
 def test_a_document_speaks_for_the_organisation_it_names(engine, text, name):
@@ -2052,14 +2060,6 @@ def test_an_appositions_title_stops_before_its_relative_clause(engine):
 @pytest.mark.parametrize(
     ("text", "last"),
     [
-        (  # the review's own author, not the author of the filings it is of
-            "A Harbour Times review of Port Authority filings found that the fees had doubled.",
-            ["Harbour Times"],
-        ),
-        (  # rules/receiving_verbs.yaml: whoever obtained the email did not write it
-            "An internal email obtained by the Harbour Times shows that the fees had doubled.",
-            ["An internal email obtained by the Harbour Times"],
-        ),
         (  # "whose new book" is the book of whom the relative clause describes
             "Among others in a trap are Senators Ezra Lund, the majority leader, whose new book "
             "boasts of his commitment to civil rights; and Tom Ruiz, a son of immigrants.",
@@ -2086,5 +2086,5 @@ def test_an_appositions_title_stops_before_its_relative_clause(engine):
     ],
 )
 def test_the_last_speakers_are_who_the_text_means(engine, text, last):
-    """Documents and their authors, a document "it", and names the parser mangles."""
+    """A document "it", whose book, and names the parser mangles."""
     assert _speaker_names(engine.attribute(text))[-len(last) :] == last
