@@ -222,9 +222,20 @@ class PersonIndex:
                 or self._subject_of_paragraph(head, name)
                 or self._introduced_first(name)
                 or self._by_first_name(name, head)
+                or self._by_first_surname(name)
                 or found
             )
         return found
+
+    def _by_first_surname(self, name: tuple[str, ...]) -> tuple[str, ...] | None:
+        """ "Ms. Acosta" after "Melba Acosta Febo": a Spanish name's first surname is the
+        one used alone. Only a word no full name ends with and no first name it is."""
+        if len(name) != 1 or self._full_name_with(name[0]):
+            return None
+        if _first_name_sex(name[0].lower(), self._rules) is not None:
+            return None
+        people = {full for full in self.clusters.values() if len(full) > 2 and full[-2] == name[0]}
+        return people.pop() if len(people) == 1 else None
 
     def _by_first_name(self, name: tuple[str, ...], head: Token) -> tuple[str, ...] | None:
         """ "Josie said" when the article names one Josie in full ("Josie Ambrose") and

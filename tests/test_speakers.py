@@ -221,6 +221,11 @@ def test_a_hyphenated_surname_is_one_name_when_the_parser_splits_it(engine):
             "Stacy Baker of Columbia, South Carolina, said she would vote for Ruiz.",
             ["Stacy Baker"],
         ),
+        (  # a Spanish name goes on under its first surname
+            "“We will pay,” said Lucía Quintero Vidal, the agency's director. "
+            "Ms. Quintero said the bonds were safe. Ms. Vidal said they were not.",
+            ["Lucía Quintero Vidal", "Lucía Quintero Vidal", "Lucía Quintero Vidal"],
+        ),
     ],
 )
 def test_people_who_share_a_surname_or_carry_letters(engine, text, names):
