@@ -219,7 +219,8 @@ def _referent(
         if named := _apposed_name(token, people) or _name_ending_title(token, people, rules):
             return named
         return (
-            _named_organization(doc, token, attribution.content, people, rules)
+            _outlet_by_name(token, rules)
+            or _named_organization(doc, token, attribution.content, people, rules)
             or _outlet_named_before(token, rules)
             or _short_organization_name(doc, token, people)
             or _earlier_pair(doc, token)
@@ -288,7 +289,10 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
     spell it: "the RNC member" after "a Republican National Committee member"."""
     proper = [c.text for c in head.lefts if c.pos_ == "PROPN"]
     apposed = any(c.dep_ == "appos" for c in head.rights)  # "the official, Ana Ruiz,"
-    bare = head.tag_ == "NNS" and not any(c.dep_ != "punct" for c in head.children)
+    # "law enforcement officials" after "American law enforcement officials" too
+    bare = head.tag_ == "NNS" and all(
+        c.dep_ in {"amod", "compound", "punct"} for c in head.children
+    )
     bare &= not head.ent_type_  # "Sanders says", read as a plural noun
     if head.pos_ != "NOUN" or not (with_the(head) or bare) or apposed or len(proper) > 1:
         return None  # "federal prosecutors wrote … Prosecutors said": those prosecutors
@@ -301,9 +305,14 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
             and t.lemma_.lower() == noun
             and all(_spelled_out(p, _words_before(t)) for p in proper)
             and modifiers <= _modifiers(t) | {p.lower() for p in proper}
+            and not (modifiers and _joint_modifiers(t))
             and place in {"", _place_after(t)}
         ),  # "the longtime senator" is no "freshman senator"; "the government in Beijing"
-    )  # no "German government"
+    )  # no "German government"; "Israeli officials" are not "Israeli and U.S. officials"
+
+
+def _joint_modifiers(head: Token) -> bool:
+    return any(g.dep_ == "conj" for c in head.lefts for g in c.children)
 
 
 def _modifiers(head: Token) -> set[str]:
@@ -640,6 +649,15 @@ def _named_organization(
             and not quoted(e.root)
         }
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _outlet_by_name(head: Token, rules: RuleSet) -> Token | None:
+    """ "The Times newspaper reported", "the People's Daily newspaper": the outlet its
+    own name says, not another newspaper named before."""
+    if head.tag_ != "NN" or head.lemma_.lower() not in rules.words("outlet_nouns"):
+        return None  # not "Six Gannett newspapers", which are no one paper
+    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def _outlet_named_before(head: Token, rules: RuleSet) -> Token | None:
@@ -1000,7 +1018,10 @@ def _own_author(head: Token, rules: RuleSet) -> Token | None:
     for child in head.children:  # "the HPIA's survey", "the campaign's statement", "a
         # CNN tally", "a report the district presented"
         owner = child.pos_ == "PROPN" or child.lemma_.lower() in organizations
-        if (owner and child.dep_ == "poss") or (child.dep_ == "compound" and _names(child, rules)):
+        owner |= child.pos_ == "NOUN" and child.text[:1].isupper()  # "Sanders’" as a plural
+        # the parser may hang a compound on the noun as "nmod" ("A 1996 FEC advisory opinion")
+        named = child.dep_ in {"compound", "nmod"} and _names(child, rules)
+        if (owner and child.dep_ == "poss") or named:
             return child
         if child.dep_ == "relcl":
             subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
@@ -1504,16 +1525,21 @@ def _short_names(doc: Doc) -> dict[str, str]:
     Grand said": a name the article uses that is all but the last word of exactly one
     longer organisation name it gives is that organisation ("the Army" stays apart from
     "the Army Contracting Command")."""
-    full = {_normalise(ent.text): ent.text for ent in doc.ents if ent.label_ in ORG_ENTS}
+    full = {  # the whole name where the tagger's entity stops at a comma
+        _normalise(ent.text): _organization_name(ent.root) or ent.text
+        for ent in doc.ents
+        if ent.label_ in ORG_ENTS
+    }
     found: dict[str, str] = {}
     for ent in doc.ents:
         short = _normalise(ent.text)
         if ent.label_ not in ORG_ENTS | {"GPE"} or not short:
             continue
-        longer = [
+        longer = [  # or all before its "of": "the National Academies of Sciences, …"
             name
             for normal, name in full.items()
-            if normal.startswith(short + " ") and " " not in normal[len(short) + 1 :]
+            if normal.startswith(short + " ")
+            and (" " not in normal[len(short) + 1 :] or normal[len(short) + 1 :].startswith("of "))
         ]
         if len(longer) == 1:
             found[short] = longer[0]
@@ -1553,6 +1579,8 @@ def _initialisms(doc: Doc) -> dict[str, str]:
         capitals = "".join(c for c in token.text if c.isupper())
         by_normal: dict[str, str] = {}
         for name in names:  # in the article's order: the form it names first is the name
+            if name.endswith(token.text):
+                continue  # "F.B.I." spells itself
             if spelled := _spelled_with_tail(capitals, name):
                 by_normal.setdefault(_normalise(spelled), spelled)
         if len(by_normal) == 1:
@@ -1576,7 +1604,7 @@ def _spelled_with_tail(acronym: str, name: str) -> str | None:
 
 
 _ACRONYM_RE = re.compile(r"\(([A-Z]{2,6})\)")
-_INITIALISM_RE = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}")
+_INITIALISM_RE = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}|(?:[A-Z]\.){2,5}")
 _ACRONYM_NAME_RE = re.compile(r"[A-Za-z][\w&'’-]*")
 _FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 
@@ -1631,7 +1659,9 @@ def _organization_name(head: Token) -> str | None:
         names = [o for o in of.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         if names:  # "the Ministry of Education", without an aside (", a volunteer group")
             after = head.doc[names[0].i : names[0].right_edge.i + 1]
-            end = next((t.i - 1 for t in after if t.text in {",", "("}), after[-1].i)
+            # an aside ends it, not a list of fields: "of Sciences, Engineering and Medicine"
+            ends = (t for t in after if t.text == "(" or (t.text == "," and not _listed(t)))
+            end = next((t.i - 1 for t in ends), after[-1].i)
     if not described and end == head.i:
         return None
     return head.doc[start : end + 1].text
@@ -1731,6 +1761,12 @@ def _kind_of(head: Token, rules: RuleSet) -> str:
 def _has_name_modifier(head: Token) -> bool:
     """ "Israeli defense officials" names who they are; "officials" alone does not."""
     return any(c.dep_ in {"amod", "compound"} for c in head.lefts)
+
+
+def _listed(comma: Token) -> bool:
+    """A comma between the names of a list ("Sciences, Engineering and Medicine")."""
+    after = comma.nbor() if comma.i + 1 < len(comma.doc) else None
+    return after is not None and after.pos_ == "PROPN" and after.dep_ == "conj"
 
 
 def _normalise(text: str) -> str:

@@ -411,6 +411,18 @@ def test_the_paper_is_the_one_outlet_named_before(engine):
     assert _speakers_by_mention(engine.attribute(text))["the paper"]["name"] == "Harbour Courier"
 
 
+def test_a_newspaper_named_in_its_mention_is_that_paper(engine):
+    text = (
+        "The Harbour Courier newspaper said the port would close. The Valley Times newspaper "
+        "reported that the mayor had quit. Six Gannett newspapers said he should resign."
+    )
+    assert _speaker_names(engine.attribute(text)) == [
+        "Harbour Courier",
+        "Valley Times",
+        "Six Gannett newspapers",
+    ]
+
+
 def test_an_organisation_goes_on_under_its_nominal(engine):
     text = (
         "Castlebrook Athletic goalkeeper Tomas Ruiz-Hale has been banned for six matches, "
@@ -743,6 +755,19 @@ def test_joint_organisations_are_named_by_their_names(engine, text, group):
             "lost $4 million.",
             "the county auditor",
         ),
+        (  # regulations, and a compound the parser hangs on the noun as a modifier
+            "Federal Election Commission regulations suggest candidates must split costs. A "
+            "1996 FEC advisory opinion added that speeches were events.",
+            "Federal Election Commission",
+        ),
+        (
+            "The Justice Department's own published guidelines say agents must wait.",
+            "The Justice Department",
+        ),
+        (  # an owner the tagger reads as a plural common noun
+            "Sanders’ fundraising email said the race was close.",
+            "Sanders",
+        ),
         (  # no author named: the letter itself
             "The council met. A letter arrived on Monday. The letter says the fund lost "
             "$4 million.",
@@ -751,7 +776,7 @@ def test_joint_organisations_are_named_by_their_names(engine, text, group):
     ],
 )
 def test_a_document_speaks_for_its_owner(engine, text, name):
-    assert _speaker_names(engine.attribute(text)) == [name]
+    assert set(_speaker_names(engine.attribute(text))) == {name}
 
 
 @pytest.mark.parametrize(
@@ -856,6 +881,16 @@ def test_short_forms_of_an_organisation_name(engine, text, names):
             "Drivers saw a California Department of Transportation (Caltrans) sign on "
             "Friday. Caltrans said that someone had reprogrammed the sign.",
             ["California Department of Transportation"],
+        ),
+        (  # a dotted acronym, for a name given only inside another speaker's mention
+            "The F.B.I. said the visa was checked. The director of the Federal Bureau of "
+            "Investigation, Ana Ruiz, said it was not.",
+            ["Federal Bureau of Investigation", "Ana Ruiz"],
+        ),
+        (  # a list of fields is part of the name; all before "of" names it too
+            "A study by the National Academies of Sciences, Engineering and Medicine found "
+            "that most labs were full. The National Academies said the figures were new.",
+            ["the National Academies of Sciences, Engineering and Medicine"] * 2,
         ),
     ],
 )
@@ -2004,6 +2039,16 @@ def test_whom_a_pronoun_speaker_stands_for(engine, text, last):
             "Ana Ruiz, said the case was rare.\n\nProsecutors said a stern sentence would "
             "deter others.",
             ["federal prosecutors", "Ana Ruiz", "federal prosecutors"],
+        ),
+        (  # with fewer of its words
+            "Senior Israeli border officials said the fence held. The minister said the army "
+            "was ready. Border officials said patrols would go on.",
+            ["Senior Israeli border officials", "The minister", "Senior Israeli border officials"],
+        ),
+        (  # a group of two peoples' officials is another
+            "Israeli and Lebanese officials said the border was calm. The minister said the "
+            "army was ready. Israeli officials said talks would follow.",
+            ["Israeli and Lebanese officials", "The minister", "Israeli officials"],
         ),
         (  # a place after an organisation's noun tells it from another
             "The German government said the plant would close. The government in Beijing "
