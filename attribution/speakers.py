@@ -278,7 +278,8 @@ def _named_for(pronoun: Token, antecedent: Token, people: PersonIndex, rules: Ru
     described = _epithet_of(antecedent, people, rules)
     if described is not None and _of_other_sex(pronoun, described, people):
         described = None
-    return _apposed_name(antecedent, people) or described or antecedent
+    author = _author(antecedent, rules)  # "The email … was sent by X. “…,” it reads"
+    return _apposed_name(antecedent, people) or described or author or antecedent
 
 
 def _described_before(head: Token, referents: Sequence[Token | None]) -> int | None:
@@ -1002,8 +1003,9 @@ def _author(head: Token, rules: RuleSet) -> Token | None:
 def _own_author(head: Token, rules: RuleSet) -> Token | None:
     """Who the document's own words say put it out: by, from or in whom, whose, or who."""
     participles = [c for c in head.children if c.dep_ == "acl"]
-    if head.dep_ == "nsubjpass":  # "an email was sent from …"
-        participles.append(head.head)
+    if head.dep_ == "nsubjpass":  # "an email was sent from …", before "The email,
+        # released by Judicial Watch, was sent by …"
+        participles.insert(0, head.head)
     # "an email obtained by Citizens United" is not Citizens United's
     getting = rules.words("receiving_verbs")
     participles = [c for c in participles if c.lemma_.lower() not in getting]
@@ -1216,7 +1218,8 @@ def _rule_antecedent(
         if _inside(token, attribution.content) or token.pos_ == "PRON":
             continue
         # "The constitution makes no mention …, although it does say": a document too
-        document = lower in THING_PRONOUNS and token.dep_ == "nsubj" and _document(token, rules)
+        subject = token.dep_ in {"nsubj", "nsubjpass"}  # "The email … was sent by …"
+        document = lower in THING_PRONOUNS and subject and _document(token, rules)
         if document or (
             _agrees(lower, token, people) and not _of_other_sex(pronoun, token, people)
         ):
@@ -1226,7 +1229,10 @@ def _rule_antecedent(
         if len(candidates) >= 3:
             break
     subjects = [t for t in candidates if t.dep_ in {"nsubj", "nsubjpass"}]
-    return (subjects or candidates or [None])[0]
+    nearest = (subjects or candidates or [None])[0]
+    if nearest is None:
+        return None
+    return _author(nearest, rules) or nearest  # "The email … was sent by X. “…,” it reads"
 
 
 def _agrees(pronoun: str, token: Token, people: PersonIndex, subject: bool = True) -> bool:

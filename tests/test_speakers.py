@@ -392,6 +392,12 @@ def test_a_nominal_joins_the_name_given_after_it(engine, text, first):
             "hall she said she did not believe it amounted to an error of judgement.",
             ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz"],
         ),
+        (  # "it" is a document, which speaks for who sent it, not who released it
+            "The mayor resigned on Monday.\n\nThe memo, released by a watchdog group, was "
+            "sent at 9 p.m. by the city's finance chief, Ivo Hart, an hour after the vote."
+            "\n\n“We cannot pay the bonds,” it reads.",
+            ["Ivo Hart"],
+        ),
     ],
 )
 def test_a_nominal_or_pronoun_goes_to_the_one_it_refers_to(engine, text, last):
