@@ -109,6 +109,8 @@ def resolve_speakers(
         referent = _referent(
             doc, head, attribution, people, pronouns, coreference, rules, previous, said
         )
+        # "the groups who wrote to her … They ask": who an earlier speaker mention stood for
+        referent = _stood_for(referent, attributions[: len(chosen)], referents)
         spoke = next((k for r, k in zip(referents, chosen, strict=True) if r == referent), None)
         referents.append(referent)
         partners = [c for c in head.conjuncts if c.pos_ in {"PROPN", "NOUN", "PRON"}]
@@ -221,6 +223,7 @@ def _referent(
         return (
             _outlet_by_name(token, rules)
             or _named_organization(doc, token, attribution.content, people, rules)
+            or _organisations_before(token, rules)
             or _outlet_named_before(token, rules)
             or _short_organization_name(doc, token, people)
             or _earlier_pair(doc, token)
@@ -280,6 +283,16 @@ def _named_for(pronoun: Token, antecedent: Token, people: PersonIndex, rules: Ru
         described = None
     author = _author(antecedent, rules)  # "The email … was sent by X. “…,” it reads"
     return _apposed_name(antecedent, people) or described or author or antecedent
+
+
+def _stood_for(
+    token: Token, attributions: Sequence[Attribution], referents: Sequence[Token | None]
+) -> Token:
+    """What ``token`` stood for when it was an earlier attribution's speaker mention."""
+    for attribution, referent in zip(attributions, referents, strict=True):
+        if attribution.speaker_head == token.i and referent is not None and referent != token:
+            return referent
+    return token  # the same object: callers ask whether the referent "is" the mention
 
 
 def _described_before(head: Token, referents: Sequence[Token | None]) -> int | None:
@@ -650,6 +663,33 @@ def _named_organization(
             and not quoted(e.root)
         }
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _organisations_before(head: Token, rules: RuleSet) -> Token | None:
+    """ "The State Department and the Department of Homeland Security … The departments
+    said", "Eleven progressive and Muslim organizations … the groups say": a plural noun
+    for organisations, with only "the" before it, is the organisations last named
+    together or last described in the plural as a main clause's subject, outside
+    quotation marks."""
+    nouns = rules.words("organization_nouns") | rules.words("outlet_nouns")
+    if not _organisations_again(head, nouns):
+        return None
+    for token in reversed(head.doc[: mention_tokens(head)[0]]):
+        if quoted(token) or token.dep_ == "conj" or _organisations_again(token, nouns):
+            continue
+        named = token.pos_ == "PROPN" and token.ent_type_ in ORG_ENTS
+        if named and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children):
+            return token
+        main = token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
+        if main and token.tag_ == "NNS" and token.lemma_.lower() in nouns:
+            return token  # a subject the text is about, not "the power to fine operators"
+    return None
+
+
+def _organisations_again(head: Token, nouns: frozenset[str]) -> bool:
+    """ "the groups", "The departments": organisations spoken of before."""
+    described = any(c.dep_ in {"amod", "compound", "nummod", "poss"} for c in head.lefts)
+    return head.tag_ == "NNS" and head.lemma_.lower() in nouns and not described and with_the(head)
 
 
 def _outlet_by_name(head: Token, rules: RuleSet) -> Token | None:

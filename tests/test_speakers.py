@@ -2051,6 +2051,15 @@ def test_whom_a_pronoun_speaker_stands_for(engine, text, last):
             "was ready. Border officials said patrols would go on.",
             ["Senior Israeli border officials", "The minister", "Senior Israeli border officials"],
         ),
+        (  # organisations again in the plural; "they" after them
+            "Eleven civic organizations wrote to the city on Monday.\n\nThe mayor, Ana Ruiz, "
+            "said she would reply within a week.\n\nThe groups say the plan is unfair. They "
+            "ask the council to withdraw it.\n\nThe Transport Department and the Housing "
+            "Department approved the plan. The departments said it was fair.",
+            ["Ana Ruiz"]
+            + ["Eleven civic organizations"] * 2
+            + ["The Transport Department and the Housing Department"],
+        ),
         (  # a group of two peoples' officials is another
             "Israeli and Lebanese officials said the border was calm. The minister said the "
             "army was ready. Israeli officials said talks would follow.",
