@@ -35,6 +35,7 @@ class PersonIndex:
         self._male, self._female = rules.words("male_words"), rules.words("female_words")
         people = titles | rules.words("group_nouns") | rules.words("anonymous")
         people |= self._male | self._female  # "his wife, Ana Ruiz"
+        roles = titles | rules.words("occupations")
         for ent in doc.ents:
             # "Farmer Odile Brand" is often tagged as one organisation: a role word
             # followed by a name is a titled person
@@ -48,7 +49,11 @@ class PersonIndex:
                 nickname = len(tokens) > 1 and _nickname_length(tokens[1], 0)
                 before = tokens[0].i - 1 if tokens else -1
                 titled = before >= 0 and _is_title(doc[before], titles)
-                described = len(name) > 1 and (_who_clause(token) or _names_a_role(token, people))
+                described = len(name) > 1 and (
+                    _who_clause(token)
+                    or _names_a_role(token, people)
+                    or _given_a_role(token, roles)
+                )
                 honoured = token.lower_ in rules.words("post_nominals")  # "Ana Ruiz MP"
                 honoured |= len(name) > 1 and (_of_organization(token) or _aged(token))
                 # "Commissioner for Climate Action Margit Sorensen-Falk": a known first
@@ -515,6 +520,19 @@ def _names_a_role(token: Token, people: frozenset[str]) -> bool:
         described = described.head.head  # "the head of the board", "councillors from …"
     return described.pos_ == "NOUN" and (
         described.lemma_.lower() in people or described.lower_ in people
+    )
+
+
+def _given_a_role(token: Token, roles: frozenset[str]) -> bool:
+    """ "Eswar Prasad, a professor of economics at Cornell": a role set beside a name
+    says it is a person's, whatever the tagger made of the name; set off by a comma, and
+    not a place's ("Cholla Valley Medical Center in Tucson, emergency physician …")."""
+    if token.i + 1 == len(token.doc) or token.nbor(1).text != ",":
+        return False
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return False
+    return any(
+        c.dep_ == "appos" and c.tag_ == "NN" and c.lemma_.lower() in roles for c in token.children
     )
 
 

@@ -494,6 +494,12 @@ def test_a_pronoun_after_a_sentence_about_someone_else_is_hers(engine):
             "on Instagram that he was grateful.",
             "Tobi Okonjo",
         ),
+        (  # a name the tagger calls an organisation, with a role set beside it
+            "Others say a change is overdue. Femi Adeyemi, a professor of economics at "
+            'Harlow University, said the channel was important.\n\n"Many people ignore '
+            'it," he said.',
+            "Femi Adeyemi",
+        ),
     ],
 )
 def test_a_pronoun_goes_to_the_person_the_text_is_about(engine, text, last):
