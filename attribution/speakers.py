@@ -1167,7 +1167,34 @@ def _author_named_elsewhere(head: Token, rules: RuleSet) -> Token | None:
     earlier = [t for t in reversed(same) if t.i < head.i] if with_the(head) else []
     soon = _sentence_start_after(head, 2)
     later = [t for t in same if head.i < t.i < soon] if head.tag_ == "NN" else []  # not "Polls"
-    return next((a for t in (*earlier, *later) if (a := _author(t, rules)) is not None), None)
+    found = (a for t in (*earlier, *later) if (a := _author(t, rules)) is not None)
+    return next(found, None) or _poll_credited_after(head, rules)
+
+
+def _poll_credited_after(head: Token, rules: RuleSet) -> Token | None:
+    """ "Early results of an entrance poll … are showing …" and, paragraphs on, "The
+    survey was conducted for AP and the television networks by Edison Research": a poll
+    with no author of its own is the next poll the text speaks of, when that is "the" poll
+    and says who conducted it."""
+    polls = rules.words("poll_nouns")
+    parts = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    poll = next((t for t in (head, *parts) if t.lemma_.lower() in polls and t.pos_ == "NOUN"), None)
+    if poll is None:
+        return None
+    for token in head.doc[poll.i + 1 :]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in polls:
+            return _credited(token, rules) if with_the(token) else None
+    return None
+
+
+def _credited(poll: Token, rules: RuleSet) -> Token | None:
+    """Who a poll's own words say conducted it, wherever the parser hung the "by": "The
+    survey was conducted for AP and the television networks by Edison Research"."""
+    if (author := _own_author(poll, rules)) is not None or poll.dep_ != "nsubjpass":
+        return author
+    by = (t for t in poll.head.subtree if t.lower_ == "by" and t.i > poll.head.i)
+    names = (o for t in by for o in t.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    return next(names, None)
 
 
 def _sentence_start_after(token: Token, count: int) -> int:

@@ -780,6 +780,13 @@ def test_joint_organisations_are_named_by_their_names(engine, text, group):
             "Sanders’ fundraising email said the race was close.",
             "Sanders",
         ),
+        (  # a poll credited at the end of the entry, however the parser hangs the "by"
+            "Early results of an entrance poll of Ruritanian voters are showing that most back "
+            "the mayor.\n\nYounger voters were evenly divided.\n\nOlder voters were not."
+            "\n\nThe survey was conducted for the Courier and the television networks by "
+            "Harlan Research as voters arrived at 25 sites.",
+            "Harlan Research",
+        ),
         (  # no author named: the letter itself
             "The council met. A letter arrived on Monday. The letter says the fund lost "
             "$4 million.",
