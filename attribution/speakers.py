@@ -1062,9 +1062,13 @@ def _own_author(head: Token, rules: RuleSet) -> Token | None:
         owner = child.pos_ == "PROPN" or child.lemma_.lower() in organizations
         owner |= child.pos_ == "NOUN" and child.text[:1].isupper()  # "Sanders’" as a plural
         # the parser may hang a compound on the noun as "nmod" ("A 1996 FEC advisory opinion")
-        named = child.dep_ in {"compound", "nmod"} and _names(child, rules)
-        if (owner and child.dep_ == "poss") or named:
+        # or on another ("the RealClearPolitics polling average")
+        if owner and child.dep_ == "poss":
             return child
+        compounds = [child, *(g for g in child.lefts if g.dep_ == "compound")]
+        named = [c for c in compounds if child.dep_ in {"compound", "nmod"} and _names(c, rules)]
+        if named:
+            return named[0]
         if child.dep_ == "relcl":
             subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
             if subjects:
@@ -1087,6 +1091,7 @@ def _names(compound: Token, rules: RuleSet) -> bool:
     place or a proper name ("a CNN tally", "a Pew study"), not a date or a platform that
     carries it ("the April survey", "a Facebook post")."""
     named = compound.ent_type_ in {"ORG", "GPE"} or compound.pos_ == "PROPN"
+    named |= compound.text[:1].isupper() and any(c.isupper() for c in compound.text[1:])
     return named and not _a_time(compound) and compound.lower_ not in rules.words("platforms")
 
 

@@ -780,6 +780,10 @@ def test_joint_organisations_are_named_by_their_names(engine, text, group):
             "Sanders’ fundraising email said the race was close.",
             "Sanders",
         ),
+        (  # a name written with inner capitals, set on the noun before the document's
+            "Ruiz is ahead by five points, according to the VoteTally polling average.",
+            "VoteTally",
+        ),
         (  # a poll credited at the end of the entry, however the parser hangs the "by"
             "Early results of an entrance poll of Ruritanian voters are showing that most back "
             "the mayor.\n\nYounger voters were evenly divided.\n\nOlder voters were not."
