@@ -1061,14 +1061,14 @@ def _own_author(head: Token, rules: RuleSet) -> Token | None:
         # CNN tally", "a report the district presented"
         owner = child.pos_ == "PROPN" or child.lemma_.lower() in organizations
         owner |= child.pos_ == "NOUN" and child.text[:1].isupper()  # "Sanders’" as a plural
-        # the parser may hang a compound on the noun as "nmod" ("A 1996 FEC advisory opinion")
-        # or on another ("the RealClearPolitics polling average")
         if owner and child.dep_ == "poss":
             return child
-        compounds = [child, *(g for g in child.lefts if g.dep_ == "compound")]
-        named = [c for c in compounds if child.dep_ in {"compound", "nmod"} and _names(c, rules)]
-        if named:
-            return named[0]
+        if child.dep_ in {"compound", "nmod"}:  # the parser's "nmod" in "A 1996 FEC advisory
+            # opinion"; a name on the noun before in "the RealClearPolitics polling average"
+            compounds = (child, *(g for g in child.lefts if g.dep_ == "compound"))
+            named = next((c for c in compounds if _names(c, rules)), None)
+            if named is not None:
+                return named
         if child.dep_ == "relcl":
             subjects = [g for g in child.children if g.dep_ == "nsubj" and g.pos_ != "PRON"]
             if subjects:
