@@ -326,6 +326,7 @@ def _described_before(head: Token, referents: Sequence[Token | None]) -> int | N
 
 
 def _joint_modifiers(head: Token) -> bool:
+    """Coordinated words before a noun: "Israeli and U.S. officials"."""
     return any(g.dep_ == "conj" for c in head.lefts for g in c.children)
 
 
@@ -675,14 +676,15 @@ def _organisations_before(head: Token, rules: RuleSet) -> Token | None:
     if not _organisations_again(head, nouns):
         return None
     for token in reversed(head.doc[: mention_tokens(head)[0]]):
-        if quoted(token) or token.dep_ == "conj" or _organisations_again(token, nouns):
+        if token.dep_ == "conj" or _organisations_again(token, nouns):
             continue
         named = token.pos_ == "PROPN" and token.ent_type_ in ORG_ENTS
-        if named and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children):
-            return token
+        together = named and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in token.children)
+        # a subject the text is about, not "the power to fine operators"
         main = token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
-        if main and token.tag_ == "NNS" and token.lemma_.lower() in nouns:
-            return token  # a subject the text is about, not "the power to fine operators"
+        described = main and token.tag_ == "NNS" and token.lemma_.lower() in nouns
+        if (together or described) and not quoted(token):  # quoted() reads all the text
+            return token
     return None
 
 
@@ -1613,15 +1615,17 @@ def _short_names(doc: Doc) -> dict[str, str]:
         short = _normalise(ent.text)
         if ent.label_ not in ORG_ENTS | {"GPE"} or not short:
             continue
-        longer = [  # or all before its "of": "the National Academies of Sciences, …"
-            name
-            for normal, name in full.items()
-            if normal.startswith(short + " ")
-            and (" " not in normal[len(short) + 1 :] or normal[len(short) + 1 :].startswith("of "))
-        ]
+        longer = [name for normal, name in full.items() if _shortens(short, normal)]
         if len(longer) == 1:
             found[short] = longer[0]
     return found
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether ``short`` is all but the last word of ``name``, or all before its "of"
+    ("the National Academies of Sciences, Engineering and Medicine")."""
+    rest = name.removeprefix(short + " ")
+    return rest != name and (" " not in rest or rest.startswith("of "))
 
 
 def _outlet_last_words(doc: Doc, rules: RuleSet) -> dict[str, str]:
