@@ -499,6 +499,8 @@ def described_mention(head: Token, cue: Token, speech_verbs: frozenset[str] = fr
         right = child.right_edge.i
     doc = head.doc
     while right > head.i and (doc[right].is_punct or doc[right].is_space):
+        if doc[right].text == ")" and any(t.text == "(" for t in doc[head.i : right]):
+            break  # "Sen. Walt Pruitt (R-SC)": the bracket closes what it opened
         right -= 1
     return left, max(doc[right].idx + len(doc[right]), mention_span(head)[1])
 

@@ -54,7 +54,7 @@ class PersonIndex:
                     or _names_a_role(token, people)
                     or _given_a_role(token, roles)
                 )
-                honoured = token.lower_ in rules.words("post_nominals")  # "Ana Ruiz MP"
+                honoured = _post_nominal(token, rules)  # "Ana Ruiz MP"
                 honoured |= len(name) > 1 and (_of_organization(token) or _aged(token))
                 # "Commissioner for Climate Action Margit Sorensen-Falk": a known first
                 # name after other proper nouns starts a person's name
@@ -66,7 +66,8 @@ class PersonIndex:
                 kin &= token.dep_ == "appos" and token.head.lemma_.lower() in rules.words(
                     "family_words"
                 )
-                if name and (nickname or titled or described or honoured or cut or kin):
+                known = nickname or titled or described or honoured or cut or kin
+                if name and (known or _called_by_surname(tokens, rules)):
                     self._add(token, name)
         names = sorted(set(self._heads.values()), key=_fullness, reverse=True)
         self.clusters = _cluster(names, rules)
@@ -77,6 +78,7 @@ class PersonIndex:
         for i, name in self._heads.items():
             titles = person_titles(doc[i], rules)[0]
             words = [w for title in titles for w in _role_words(title, rules)]
+            words += _place_of(doc[i]) if titles else []
             self._roles.setdefault(self.clusters[name], set()).update(words)
             bare = {t.lower().strip(",.;:") for t in titles if len(t.split()) == 1}
             self._bare_titles.setdefault(self.clusters[name], set()).update(bare)
@@ -486,6 +488,22 @@ def _in_organization_name(token: Token) -> bool:
     return token.ent_iob_ == "I" or following
 
 
+def _called_by_surname(tokens: list[Token], rules: RuleSet) -> bool:
+    """ "Carly Fiorina said … Fiorina told": a known first name and a surname the article
+    goes on to make the subject of a clause alone is a person's name, whatever the tagger
+    called it; a firm named for its founders ("Morgan Stanley") never goes on as "Stanley"."""
+    if len(tokens) != 2 or _first_name_sex(tokens[0].lower_, rules) is None:
+        return False
+    first, last = tokens
+    if first.i > 0 and first.nbor(-1).lower_ == "the":
+        return False  # "The Ellsworth Post … The Post said": a paper's name
+    return any(
+        t.text == last.text and t.dep_ in {"nsubj", "nsubjpass"} and t.nbor(-1).text != first.text
+        for t in last.doc[1:]
+        if t.i != last.i and not any(c.dep_ == "det" for c in t.children)
+    )
+
+
 def _aged(token: Token) -> bool:
     """ "Ana Ruiz, 47,": an age set beside a name is said of people."""
     after = token.doc[token.i + 1 : token.i + 4]
@@ -581,9 +599,15 @@ def name_tokens(head: Token, rules: RuleSet) -> list[Token]:
         if _is_title(child, titles) or (child.ent_type_ not in kinds and not nickname):
             break  # "Fox News host Sean Hannity": another entity's words are no name
         words.insert(0, child)
-    if len(words) > 1 and head.lower_ in rules.words("post_nominals"):
+    if len(words) > 1 and _post_nominal(head, rules):
         words.pop()  # "Idris Lowe KC" is Idris Lowe
     return words[_first_name_at(words, rules) :]
+
+
+def _post_nominal(token: Token, rules: RuleSet) -> bool:
+    """ "Idris Lowe KC": letters after a name that honour it, not the state of a party
+    label ("Sen. Lindsey Graham (R-SC)"), which is no one's name."""
+    return token.lower_ in rules.words("post_nominals") and not _hyphen_before(token)
 
 
 def _first_name_at(words: list[Token], rules: RuleSet) -> int:
@@ -728,6 +752,18 @@ def person_titles(head: Token, rules: RuleSet) -> tuple[list[str], str | None]:
     if (described := _described_by(head, tokens[0])) is not None:
         titles.append(described)
     return titles, affiliation
+
+
+def _place_of(head: Token) -> list[str]:
+    """ "Governor Dana Pruitt of Ohio": the place a titled person holds office in, which
+    makes her "the Ohio governor"."""
+    return [
+        o.lower_
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.ent_type_ == "GPE"
+    ]
 
 
 def _described_by(head: Token, first_name: Token) -> str | None:

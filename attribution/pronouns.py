@@ -111,6 +111,7 @@ class PronounResolver:
                     entity = entity or self._bound(token, entities)
                     if entity is None:  # "“…, Donald Trump could …,” he wrote": not Trump
                         named = self._people.named_in(doc, self._spoken.get(token.i, ()))
+                        named |= {self._key(t) for t in _coarguments(token)}
                         others = [e for key, e in entities.items() if key not in named]
                         entity = self._choose(token, others, number)
                     if entity is None:
@@ -148,7 +149,9 @@ class PronounResolver:
         # "the Kentucky Republican and the New York businessman": two people
         partner = described.get(token.head.i) if token.dep_ == "conj" else None
         holders = self._people.role_holders(token) if with_the(token) else []
-        if len(holders) > 1:  # "the senator" of several: the one the text is about
+        # "the senator" of several, or "the Ohio governor" when one is Ohio's: a holder,
+        # the one the text is about, however salient someone untitled
+        if len(holders) > 1 or (holders and _named_qualifier(token)):
             named = [e for key, e in entities.items() if key in holders]
         elif epithet(token, self._people, self._rules):
             named = [
@@ -189,6 +192,8 @@ class PronounResolver:
             return self._people.canonical(token)  # "Okonjo" even if tagged a verb
         if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in self._nouns:
             return None
+        if token.dep_ == "compound" and self._people.is_person(token.head):
+            return None  # "presidential candidate Sen. Lindsey Graham": the name counts
         apposed = [c for c in token.children if c.dep_ == "appos"]
         if token.dep_ == "appos":
             apposed.append(token.head)
@@ -266,6 +271,24 @@ def _within_phrase(pronoun: Token, noun: Token) -> bool:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def _named_qualifier(noun: Token) -> bool:
+    """ "the Ohio governor": a name qualifies the role noun."""
+    qualifiers = (c for c in noun.lefts if c.dep_ in {"compound", "amod"})
+    return any(t.pos_ == "PROPN" for c in qualifiers for t in c.subtree)
+
+
+def _coarguments(pronoun: Token) -> list[Token]:
+    """The other nouns of the pronoun's own clause ("he told Hannity"), whom a "he" there
+    cannot be: a clause says "himself" for that."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return []
+    verb = pronoun.head
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    for preposition in (c for c in verb.children if c.dep_ == "prep"):
+        objects += [o for o in preposition.children if o.dep_ == "pobj"]
+    return objects
 
 
 def _role(token: Token) -> str | None:

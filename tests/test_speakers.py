@@ -500,6 +500,13 @@ def test_a_pronoun_after_a_sentence_about_someone_else_is_hers(engine):
             'it," he said.',
             "Femi Adeyemi",
         ),
+        (  # "he told Harlan": no "he" is the other noun of its own clause
+            "During an interview with radio host Gus Harlan that aired Monday, Senator Ivo "
+            "Marsh discussed his plan for the port.\n\nHarlan asked Marsh how deep the "
+            "channel would be.\n\n“Forty feet. That’s a good depth,” he told Harlan, to "
+            "cheers from the crowd.",
+            "Ivo Marsh",
+        ),
     ],
 )
 def test_a_pronoun_goes_to_the_person_the_text_is_about(engine, text, last):
@@ -507,6 +514,32 @@ def test_a_pronoun_goes_to_the_person_the_text_is_about(engine, text, last):
     resolved on the way is a mention too, and a clause's subject binds the pronouns of the
     clauses under it."""
     assert _speaker_names(engine.attribute(text))[-1] == last
+
+
+def test_a_name_the_tagger_calls_an_organisation_is_a_person_the_text_calls_by_surname(
+    engine,
+):
+    """ "Carly Morina said … Morina told": the tagger's organisation is her, and so are the
+    "she" and the epithet that go on with her."""
+    text = (
+        "Carly Morina: 'The mayor is fair game.'\n\nSenator Aldo Brandt is on solid ground "
+        "attacking the mayor, Carly Morina said Monday. But, the former head of Arnholt "
+        'Mining added, it is not the way to win.\n\n"Of course the mayor is fair game. He is '
+        'a public figure," Morina told "Morning Desk," reminding the hosts that Brandt has '
+        'attacked Governor Lena Hart before. "But you will not beat Lena Hart by attacking '
+        "the mayor,\" she said.\n\nShe also criticized Brandt's past support for the tax."
+    )
+    assert set(_speaker_names(engine.attribute(text))) == {"Carly Morina"}
+
+
+def test_a_party_label_in_brackets_is_part_of_the_mention_and_no_one_s_name(engine):
+    text = (
+        "On Thursday, Sen. Walt Pruitt (R-SC) called for scrapping the harbour tax.\n\n"
+        "He continued, “I believe the tax is destroying our chance.”"
+    )
+    document = engine.attribute(text)
+    assert document["attributions"][0]["speaker_mention"]["text"] == "Sen. Walt Pruitt (R-SC)"
+    assert [s["name"] for s in document["speakers"]] == ["Walt Pruitt"]
 
 
 def test_a_pronoun_goes_on_with_the_speaker_as_first_described(engine):
