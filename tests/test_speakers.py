@@ -500,6 +500,12 @@ def test_a_pronoun_after_a_sentence_about_someone_else_is_hers(engine):
             'it," he said.',
             "Femi Adeyemi",
         ),
+        (  # a subject in a clause under another verb weighs less than the main clause's
+            "The harbour board met on Monday. Ivo Marsh, its chairman, walked out of the "
+            "meeting after members agreed that the engineer Aldo Brandt had approved the "
+            "dredging plan without a survey.\n\nLater he told reporters the vote was a disgrace.",
+            "Ivo Marsh",
+        ),
         (  # "he told Harlan": no "he" is the other noun of its own clause
             "During an interview with radio host Gus Harlan that aired Monday, Senator Ivo "
             "Marsh discussed his plan for the port.\n\nHarlan asked Marsh how deep the "
