@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .names import PRONOUN_SEX, PersonIndex, epithet, paragraph_spans, signature, with_the
+from .names import (
+    PRONOUN_SEX,
+    PersonIndex,
+    a_member,
+    epithet,
+    paragraph_spans,
+    signature,
+    with_the,
+)
 from .rules import RuleSet
 
 #: Lappin and Leass's salience factors, counted once per person and sentence.
@@ -125,6 +133,8 @@ class PronounResolver:
                 elif (entity := self._described(token, entities, number, described)) is not None:
                     self._antecedents[token.i] = entity.latest
                     described[token.i] = entity
+                elif (noun := _relative_head(token)) is not None and noun.i in described:
+                    entity = described[noun.i]  # "the Wisconsin Republican, who had pledged"
                 else:
                     key = self._key(token)
                     if key is None:
@@ -155,10 +165,12 @@ class PronounResolver:
         if len(holders) > 1 or (holders and _named_qualifier(token)):
             named = [e for key, e in entities.items() if key in holders]
         elif epithet(token, self._people, self._rules):
+            # "the Wisconsin Republican" may be Speaker Paul Ryan; "the senator" no governor
+            member = a_member(token)
             named = [
                 e
                 for key, e in entities.items()
-                if e.named and not self._people.titled_otherwise(key, lemma)
+                if e.named and (member or not self._people.titled_otherwise(key, lemma))
             ]
         else:
             return None
@@ -186,8 +198,8 @@ class PronounResolver:
         noun for a person ("A woman who has accused …") unless a name is set beside it
         ("Kara Lindqvist, a pharmacist", "his wife, Ana Ruiz"); a relative "who", whom
         its clause describes."""
-        if token.lower_ == "who" and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
-            return self._key(token.head.head)  # "Feinstein, …, who said": a subject too
+        if (noun := _relative_head(token)) is not None:
+            return self._key(noun)  # "Feinstein, …, who said": a subject too
         capitalised = token.text[:1].isupper() and token.pos_ != "PRON"
         if capitalised and token.dep_ != "compound" and self._people.is_person(token):
             return self._people.canonical(token)  # "Okonjo" even if tagged a verb
@@ -256,7 +268,8 @@ class PronounResolver:
             return None
 
         def score(entity: _Entity) -> tuple[float, int]:
-            parallel = PARALLEL if entity.role == _role(pronoun) else 0.0
+            role = _role(pronoun)
+            parallel = PARALLEL if role is not None and entity.role == role else 0.0
             return entity.salience(sentence) + parallel, entity.latest.i
 
         return max(fits, key=score)
@@ -272,6 +285,13 @@ def _within_phrase(pronoun: Token, noun: Token) -> bool:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def _relative_head(token: Token) -> Token | None:
+    """The noun a relative "who" that is its clause's subject describes."""
+    if token.lower_ == "who" and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
+        return token.head.head
+    return None
 
 
 def _named_qualifier(noun: Token) -> bool:
@@ -293,8 +313,12 @@ def _coarguments(pronoun: Token) -> list[Token]:
 
 
 def _role(token: Token) -> str | None:
+    """The grammatical role a pronoun may share with its antecedent (parallelism): "For
+    Trump's part, his organization" has two possessors."""
     if token.dep_ in SUBJECT_DEPS:
         return "subject"
+    if token.dep_ == "poss":
+        return "possessor"
     return "object" if token.dep_ in OBJECT_DEPS else None
 
 
