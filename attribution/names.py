@@ -43,7 +43,7 @@ class PersonIndex:
                 self._add(ent.root)
         for token in doc:  # names the tagger left untagged: "Lieutenant Governor Sofia
             # Reyes", Félix "Lucho" Arriaga, "Delphine Arkwright, who lost …"
-            if _ends_name(token):
+            if _ends_name(token, rules):
                 tokens = name_tokens(token, rules)
                 name = _untitled(tokens, rules)
                 nickname = len(tokens) > 1 and _nickname_length(tokens[1], 0)
@@ -218,7 +218,8 @@ class PersonIndex:
         split_off = name and head.i not in self._heads and _in_organization_name(head)
         if split_off and not self._full_name_with(name[-1]):
             return None  # a word of an organisation's name ("Dravenport Athletic")
-        if not name and head.is_alpha and head.text[:1].isupper() and head.pos_ != "PRON":
+        wordlike = head.text.replace("’", "").replace("'", "").isalpha()  # "D’Souza"
+        if not name and wordlike and head.text[:1].isupper() and head.pos_ != "PRON":
             name = (head.text,)  # a surname the tagger took for something else ("Pike"/INTJ)
         if not name:
             return None
@@ -474,10 +475,21 @@ def _abbreviates(short: str, word: str) -> bool:
     return in_order and (word.startswith(short) or short[-1:] == word[-1:])
 
 
-def _ends_name(token: Token) -> bool:
+def _ends_name(token: Token, rules: RuleSet) -> bool:
     """The last word of a name, not a first name hanging on a surname; a whole name may
     hang on a noun the parser mistook ("… Carly Fiorina strode onstage", strode/NN)."""
-    return token.pos_ == "PROPN" and (token.dep_ not in NAME_DEPS or token.head.pos_ != "PROPN")
+    named = token.pos_ == "PROPN" or _surname_after_first_name(token, rules)
+    return named and (token.dep_ not in NAME_DEPS or token.head.pos_ != "PROPN")
+
+
+def _surname_after_first_name(token: Token, rules: RuleSet) -> bool:
+    """ "Dinesh D’Souza", D’Souza/NN: a capitalised word the tagger took for a common
+    noun is a surname when a known first name hangs on it."""
+    if not _mistagged_surname(token) or token.i == 0:
+        return False
+    first = token.nbor(-1)
+    hung = first.head == token and first.dep_ in NAME_DEPS and first.pos_ == "PROPN"
+    return hung and _first_name_sex(first.lower_, rules) is not None
 
 
 def _in_organization_name(token: Token) -> bool:
@@ -580,7 +592,7 @@ def _untitled(tokens: list[Token], rules: RuleSet) -> tuple[str, ...]:
 def name_tokens(head: Token, rules: RuleSet) -> list[Token]:
     """The tokens of :func:`name_words`, from the first name to ``head`` (hyphens
     included, a quoted nickname left out)."""
-    if head.pos_ != "PROPN":
+    if head.pos_ != "PROPN" and not _surname_after_first_name(head, rules):
         return []
     titles = rules.words("title_words") | rules.words("honorifics")
     words = [head]
@@ -596,6 +608,8 @@ def name_tokens(head: Token, rules: RuleSet) -> list[Token]:
         if not (hung or one_person) or child.pos_ != "PROPN" or not child.text[0].isalpha():
             break
         kinds = {words[0].ent_type_, head.ent_type_, ""}
+        if head.pos_ != "PROPN":
+            kinds.add("PERSON")  # "Ravi D’Costa", D’Costa/NNS: the first name is his
         if _is_title(child, titles) or (child.ent_type_ not in kinds and not nickname):
             break  # "Fox News host Sean Hannity": another entity's words are no name
         words.insert(0, child)

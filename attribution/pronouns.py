@@ -43,6 +43,8 @@ PARALLEL = 35.0  # the same role as the pronoun (a subject for a subject)
 EPITHET_SALIENCE = 25.0
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
+#: Determiners of a noun that stands for no one in particular.
+ANY_ONE = frozenset({"what", "which", "no", "every", "any", "each"})
 
 
 @dataclass(slots=True)
@@ -207,6 +209,8 @@ class PronounResolver:
             return None
         if token.dep_ == "compound" and self._people.is_person(token.head):
             return None  # "presidential candidate Sen. Lindsey Graham": the name counts
+        if any(c.dep_ == "det" and c.lower_ in ANY_ONE for c in token.children):
+            return None  # "What grandfather of seven wouldn't love that?": no one met
         apposed = [c for c in token.children if c.dep_ == "appos"]
         if token.dep_ == "appos":
             apposed.append(token.head)

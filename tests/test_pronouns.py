@@ -61,3 +61,12 @@ def test_a_possessive_pronoun_goes_on_with_the_possessor_beside_it(antecedents):
         "Brandt's part, his company has argued that its contracts are protected."
     )
     assert antecedents(text)[f"his@{text.index(' his ') + 1}"] == "Brandt"
+
+
+def test_a_noun_for_no_one_in_particular_is_no_antecedent(antecedents):
+    """ "What grandfather of seven wouldn't love that?" meets no one a "he" can be."""
+    text = (
+        "Sen. Ivo Marsh has won 22 states this year. What 74-year-old grandfather of seven "
+        "wouldn't love that? He plans to support 100 candidates."
+    )
+    assert antecedents(text)[f"He@{text.index('He plans')}"] == "Marsh"

@@ -538,6 +538,18 @@ def test_a_name_the_tagger_calls_an_organisation_is_a_person_the_text_calls_by_s
     assert set(_speaker_names(engine.attribute(text))) == {"Carly Morina"}
 
 
+def test_a_surname_the_tagger_takes_for_a_common_noun_after_a_first_name(engine):
+    """ "Ravi D’Costa", D’Costa tagged a plural noun: still his name, and his "he"."""
+    text = (
+        "Filmmaker and best-selling author Ravi D’Costa made his prediction about who the "
+        "next mayor will be, and the council will not be happy.\n\nAfter radio host Gus "
+        "Harlan asked the author who would win, D’Costa replied, “If I had to bet now, I "
+        "would bet on Ana Ruiz.”\n\n“We should never confuse who we want to win with who "
+        "is going to win,” he added."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Ravi D’Costa", "Ravi D’Costa"]
+
+
 def test_a_party_label_in_brackets_is_part_of_the_mention_and_no_one_s_name(engine):
     text = (
         "On Thursday, Sen. Walt Pruitt (R-SC) called for scrapping the harbour tax.\n\n"
