@@ -163,6 +163,8 @@ class PersonIndex:
         roles = self._roles.get(person, set()) & (self._titles | occupations)
         if not roles or self._holds(roles, title):
             return False
+        if title == "leader" and roles & self._rules.words("leader_titles"):
+            return False  # "President Vladimir V. Putin … the Russian leader"
         return title not in occupations or not roles & occupations
 
     def _holds(self, roles: set[str], title: str) -> bool:

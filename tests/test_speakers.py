@@ -550,6 +550,19 @@ def test_a_surname_the_tagger_takes_for_a_common_noun_after_a_first_name(engine)
     assert _speaker_names(engine.attribute(text)) == ["Ravi D’Costa", "Ravi D’Costa"]
 
 
+def test_the_leader_may_be_a_president(engine):
+    """ "the Kastmarian leader" is President Varga, the subject of the article, not the man
+    he spoke of: a head of state is a leader, whatever his title."""
+    text = (
+        "President Tomas Varga held forth on a sweeping array of topics at his year-end news "
+        "conference on Thursday. Mr. Varga forecast that the economy would soon rebound.\n\n"
+        "And he even inserted himself into the election in a neighbouring country, speaking "
+        "highly of Mr. Aldo Brandt in remarks after the news conference ended.\n\n“There is "
+        "no doubt that he is a very bright man,” the Kastmarian leader said."
+    )
+    assert _speaker_names(engine.attribute(text))[-1] == "Tomas Varga"
+
+
 def test_a_party_label_in_brackets_is_part_of_the_mention_and_no_one_s_name(engine):
     text = (
         "On Thursday, Sen. Walt Pruitt (R-SC) called for scrapping the harbour tax.\n\n"
