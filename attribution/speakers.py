@@ -252,6 +252,8 @@ def _referent(
         antecedent = pronouns.antecedent(head)
         if antecedent is not None:
             return _named_for(head, antecedent, people, rules)
+    if head.lower_ in PERSON_PRONOUNS and (own := _own_subject(head, attribution, pronouns)):
+        return _named_for(head, own, people, rules)
     if goes_on and (nearest is None or nearest == previous or reported(nearest)):
         # "X said … “…,” he said": the speaker just named goes on; so does "the chipmaker
         # said … It said" or "according to a spokeswoman … She said" with no other to be it
@@ -273,6 +275,20 @@ def _referent(
         if antecedent is not None:
             return _named_for(head, antecedent, people, rules)
     return nearest or head
+
+
+def _own_subject(
+    pronoun: Token, attribution: Attribution, pronouns: PronounResolver
+) -> Token | None:
+    """ "Ms. Olivieri found skating to be a salve for her depression, she said": the
+    person who is the subject of what was said, in the reporter's own words before the
+    "she said", is who said it when salience says so."""
+    antecedent = pronouns.antecedent(pronoun)
+    if antecedent is None or attribution.quotes or not _inside(antecedent, attribution.content):
+        return None
+    if antecedent.dep_ not in {"nsubj", "nsubjpass"} or antecedent.i > pronoun.i:
+        return None
+    return antecedent if antecedent.pos_ == "PROPN" else None  # not "a student": a case
 
 
 def _named_for(pronoun: Token, antecedent: Token, people: PersonIndex, rules: RuleSet) -> Token:

@@ -550,6 +550,19 @@ def test_a_surname_the_tagger_takes_for_a_common_noun_after_a_first_name(engine)
     assert _speaker_names(engine.attribute(text)) == ["Ravi D’Costa", "Ravi D’Costa"]
 
 
+def test_she_said_after_her_own_story_in_the_reporter_s_words_is_hers(engine):
+    """ "Ms. Quist found skating to be a cure for her shyness, she said": the named subject
+    of what was said, not the woman quoted before, when salience makes her the "she"."""
+    text = (
+        "Lena Vale, 22, founded the club in 2014.\n\n“There is so little room for young "
+        "women in this city,” Ms. Vale said. “Skating is a way to take some back.”\n\nThat "
+        "sense of freedom is what first drew Nora Quist, 20, to skating seven years ago. Then "
+        "a student living in the north of the city, Ms. Quist found skating to be a cure for "
+        "her shyness, she said."
+    )
+    assert _speaker_names(engine.attribute(text)) == ["Lena Vale", "Lena Vale", "Nora Quist"]
+
+
 def test_the_leader_may_be_a_president(engine):
     """ "the Kastmarian leader" is President Varga, the subject of the article, not the man
     he spoke of: a head of state is a leader, whatever his title."""
