@@ -324,6 +324,14 @@ class PersonIndex:
         person = self.canonical(token) if token.pos_ == "PROPN" else None
         return self.sex_of(person) if person else None
 
+    def sex_by_first_name_only(self, person: tuple[str, ...]) -> bool:
+        """Whether only the first name gives the person's sex: "Lindsey Graham", whom no
+        title, role word or bound pronoun of the article calls a woman."""
+        roles = self._roles.get(person, set())
+        if roles & (self._male | self._female) or self._pronouns.get(person):
+            return False
+        return len(person) > 1 and _first_name_sex(person[0].lower(), self._rules) is not None
+
     def sex_of(self, person: tuple[str, ...]) -> str | None:
         """From titles and role words ("Mrs.", "his wife"), else from the pronouns the
         article binds to the person, else from a first name that is nearly always one sex

@@ -37,7 +37,10 @@ SUBJECT = 80.0
 OBJECT = 50.0
 SUBORDINATE_SUBJECT = 30.0  # of a clause under another's verb (measured: 0, 30, 50)
 HEAD_NOUN = 80.0  # not a possessor, a compound part or inside another noun's phrase
-PARALLEL = 35.0  # the same role as the pronoun (a subject for a subject)
+PARALLEL = 35.0
+#: How many times heavier than anyone of the pronoun's sex a person must weigh whose
+#: other sex only a first name says.
+GUESS_MARGIN = 3.0  # the same role as the pronoun (a subject for a subject)
 #: An epithet ("the former president") goes on only with someone the last few sentences
 #: are about: a subject three sentences back still weighs 260 / 2**3 = 32.5.
 EPITHET_SALIENCE = 25.0
@@ -55,6 +58,7 @@ class _Entity:
     latest: Token
     sex: str | None
     named: bool  # a person of the name index, though first met as "actress" beside the name
+    guessed: bool = False  # the sex is only the first name's ("Lindsey Graham")
     weights: dict[int, float] = field(default_factory=dict)  # sentence → weight
     role: str | None = None  # of the heaviest mention in the latest sentence
 
@@ -131,7 +135,8 @@ class PronounResolver:
                     # first mention ("a chemist, Kwabena Rask"), whose name is beside it
                     by_name = entity.first.pos_ == "PROPN"
                     self._antecedents[token.i] = entity.latest if by_name else entity.first
-                    entity.sex = entity.sex or PRONOUN_SEX[token.lower_]
+                    if entity.guessed or entity.sex is None:
+                        entity.sex, entity.guessed = PRONOUN_SEX[token.lower_], False
                 elif (entity := self._described(token, entities, number, described)) is not None:
                     self._antecedents[token.i] = entity.latest
                     described[token.i] = entity
@@ -193,7 +198,8 @@ class PronounResolver:
         the name says."""
         named = isinstance(key, tuple)
         sex = self._people.sex(token) or (self._people.sex_of(key) if named else None)
-        return _Entity(token, token, sex, named=named)
+        guessed = named and self._people.sex_by_first_name_only(key)
+        return _Entity(token, token, sex, named=named, guessed=guessed)
 
     def _key(self, token: Token) -> object | None:
         """Who a word names: a person of the name index, or (by position) a singular
@@ -258,8 +264,17 @@ class PronounResolver:
         return entity
 
     def _choose(self, pronoun: Token, entities: Iterable[_Entity], sentence: int) -> _Entity | None:
+        """The heaviest person of the pronoun's sex; or one whose sex only a first name
+        guessed otherwise, when they weigh far more ("Sen. Lindsey Graham … Graham said
+        … He continued")."""
         sex = PRONOUN_SEX[pronoun.lower_]
-        return self._heaviest(pronoun, [e for e in entities if e.sex in {None, sex}], sentence)
+        entities = list(entities)
+        chosen = self._heaviest(pronoun, [e for e in entities if e.sex in {None, sex}], sentence)
+        guessed = self._heaviest(pronoun, [e for e in entities if e.guessed], sentence)
+        if guessed is None or guessed.sex == sex:
+            return chosen
+        weight = chosen.salience(sentence) if chosen is not None else 0.0
+        return guessed if guessed.salience(sentence) > GUESS_MARGIN * weight else chosen
 
     def _heaviest(
         self, pronoun: Token, entities: Sequence[_Entity], sentence: int

@@ -70,3 +70,15 @@ def test_a_noun_for_no_one_in_particular_is_no_antecedent(antecedents):
         "wouldn't love that? He plans to support 100 candidates."
     )
     assert antecedents(text)[f"He@{text.index('He plans')}"] == "Marsh"
+
+
+def test_a_first_name_s_sex_gives_way_to_the_one_the_text_is_about(antecedents):
+    """ "Lindsey" is nearly always a woman's name, but Sen. Lindsey Pruitt, whom no title
+    or bound pronoun calls a woman, is the "he" the paragraphs are about."""
+    text = (
+        "On Thursday, at a dinner of the Harbour Club in Dover, presidential candidate Sen. "
+        "Lindsey Pruitt called out the rival candidate, Aldo Brandt, for alienating farmers."
+        "\n\nPruitt said the party was losing the rural vote.\n\nHe continued that the "
+        "party could still win."
+    )
+    assert antecedents(text)[f"He@{text.index('He continued')}"] == "Pruitt"
