@@ -135,7 +135,7 @@ class PersonIndex:
         holders = [name for name, roles in self._roles.items() if self._holds(roles, lemma)]
         # "the New Jersey governor", "the former president": the holders whose titles
         # have every word that qualifies the role
-        qualifiers = [t for c in noun.lefts if c.dep_ in {"compound", "amod"} for t in c.subtree]
+        qualifiers = role_qualifiers(noun)
         words = {t.lower_ for t in qualifiers}
         qualified = [name for name in holders if words and words <= self._roles[name]]
         if not qualified and any(t.pos_ == "PROPN" for t in qualifiers):
@@ -406,6 +406,12 @@ def _role_words(title: str, rules: RuleSet) -> list[str]:
             and words[k + 1][:1].isupper()
         )
     ]
+
+
+def role_qualifiers(noun: Token) -> list[Token]:
+    """The words that qualify a role noun: "New Jersey" and "former" of "the former New
+    Jersey governor"."""
+    return [t for c in noun.lefts if c.dep_ in {"compound", "amod"} for t in c.subtree]
 
 
 def a_member(head: Token) -> bool:

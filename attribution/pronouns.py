@@ -26,6 +26,7 @@ from .names import (
     a_member,
     epithet,
     paragraph_spans,
+    role_qualifiers,
     signature,
     with_the,
 )
@@ -37,10 +38,10 @@ SUBJECT = 80.0
 OBJECT = 50.0
 SUBORDINATE_SUBJECT = 30.0  # of a clause under another's verb (measured: 0, 30, 50)
 HEAD_NOUN = 80.0  # not a possessor, a compound part or inside another noun's phrase
-PARALLEL = 35.0
+PARALLEL = 35.0  # the same role as the pronoun (a subject for a subject)
 #: How many times heavier than anyone of the pronoun's sex a person must weigh whose
 #: other sex only a first name says.
-GUESS_MARGIN = 3.0  # the same role as the pronoun (a subject for a subject)
+GUESS_MARGIN = 3.0
 #: An epithet ("the former president") goes on only with someone the last few sentences
 #: are about: a subject three sentences back still weighs 260 / 2**3 = 32.5.
 EPITHET_SALIENCE = 25.0
@@ -169,7 +170,8 @@ class PronounResolver:
         holders = self._people.role_holders(token) if with_the(token) else []
         # "the senator" of several, or "the Ohio governor" when one is Ohio's: a holder,
         # the one the text is about, however salient someone untitled
-        if len(holders) > 1 or (holders and _named_qualifier(token)):
+        named_qualifier = any(t.pos_ == "PROPN" for t in role_qualifiers(token))
+        if len(holders) > 1 or (holders and named_qualifier):
             named = [e for key, e in entities.items() if key in holders]
         elif epithet(token, self._people, self._rules):
             # "the Wisconsin Republican" may be Speaker Paul Ryan; "the senator" no governor
@@ -286,8 +288,9 @@ class PronounResolver:
         if not fits:
             return None
 
+        role = _role(pronoun)
+
         def score(entity: _Entity) -> tuple[float, int]:
-            role = _role(pronoun)
             parallel = PARALLEL if role is not None and entity.role == role else 0.0
             return entity.salience(sentence) + parallel, entity.latest.i
 
@@ -311,12 +314,6 @@ def _relative_head(token: Token) -> Token | None:
     if token.lower_ == "who" and token.dep_ in SUBJECT_DEPS and token.head.dep_ == "relcl":
         return token.head.head
     return None
-
-
-def _named_qualifier(noun: Token) -> bool:
-    """ "the Ohio governor": a name qualifies the role noun."""
-    qualifiers = (c for c in noun.lefts if c.dep_ in {"compound", "amod"})
-    return any(t.pos_ == "PROPN" for c in qualifiers for t in c.subtree)
 
 
 def _coarguments(pronoun: Token) -> list[Token]:
@@ -360,8 +357,9 @@ def _weight(token: Token) -> float:
 
 
 def _subordinate(clause: Token) -> bool:
-    """A clause under another's verb ("pointing out that the paper's Robert Costa had
-    reported"): its subject is less what the text is about than the main clause's."""
+    """A clause under another's verb ("after members agreed that the engineer had
+    approved the plan"): its subject is less what the text is about than the main
+    clause's."""
     while clause.dep_ == "conj":
         clause = clause.head
     return clause.dep_ != "ROOT"

@@ -288,7 +288,8 @@ def _own_subject(
         return None
     if antecedent.dep_ not in {"nsubj", "nsubjpass"} or antecedent.i > pronoun.i:
         return None
-    return antecedent if antecedent.pos_ == "PROPN" else None  # not "a student": a case
+    # a name: "an average college student" may be anyone the content speaks of
+    return antecedent if antecedent.pos_ == "PROPN" else None
 
 
 def _named_for(pronoun: Token, antecedent: Token, people: PersonIndex, rules: RuleSet) -> Token:
